@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { DataSource } from 'typeorm';
+import type { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
+
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+
+/** Where the database lives: an SQLite file or a PostgreSQL URL. */
+export type DatabaseLocation = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+/**
+ * Builds TypeORM options for a database location. The schema comes only from migrations:
+ * `synchronize` is off. SQLite runs in WAL mode with a busy timeout, so readers never block the
+ * writer and concurrent writers wait instead of failing. TypeORM turns SQLite's foreign keys on.
+ */
+export function dataSourceOptions(
+  location: DatabaseLocation,
+  logger?: TypeOrmLogger,
+): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: logger ? (['query', 'error'] as ('query' | 'error')[]) : false,
+    logger,
+  };
+  if (location.type === 'postgres') {
+    return { ...common, type: 'postgres', url: location.url };
+  }
+  return { ...common, type: 'sqlite', database: location.path, busyTimeout: 5000, enableWAL: true };
+}
+
+/**
+ * Opens the database and applies pending migrations. Creates the SQLite file's folder when
+ * missing. Returns the initialized data source and the names of the migrations it ran.
+ */
+export async function openDatabase(
+  location: DatabaseLocation,
+  logger?: TypeOrmLogger,
+): Promise<{ dataSource: DataSource; migrationsRun: string[] }> {
+  if (location.type === 'sqlite' && location.path !== ':memory:') {
+    fs.mkdirSync(path.dirname(location.path), { recursive: true });
+  }
+  const dataSource = new DataSource(dataSourceOptions(location, logger));
+  await dataSource.initialize();
+  const migrations = await dataSource.runMigrations({ transaction: 'each' });
+  return { dataSource, migrationsRun: migrations.map((migration) => migration.name) };
+}
