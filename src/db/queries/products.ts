@@ -9,6 +9,8 @@ export interface ProductListArgs {
   first: number;
   afterId?: number;
   category?: string;
+  /** Only these SKUs. */
+  skus?: string[];
   /** Case-insensitive substring of the SKU, name or description. */
   search?: string;
 }
@@ -24,6 +26,11 @@ export async function listProducts(
   const query = dataSource.getRepository(Product).createQueryBuilder('product');
   if (args.category !== undefined) {
     query.andWhere('product.category = :category', { category: args.category });
+  }
+  if (args.skus !== undefined) {
+    query.andWhere(args.skus.length > 0 ? 'product.sku IN (:...skus)' : '1 = 0', {
+      skus: args.skus,
+    });
   }
   if (args.search) {
     const pattern = `%${args.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

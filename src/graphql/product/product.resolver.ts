@@ -7,7 +7,7 @@ import {
   updateProduct,
 } from '../../db/queries/products';
 import { badInput } from '../../shared/errors';
-import { checkPageSize, decodeCursor, toConnection } from '../common/connection';
+import { MAX_PAGE_SIZE, checkPageSize, decodeCursor, toConnection } from '../common/connection';
 import { parseId } from '../common/ids';
 import type { Context } from '../context';
 import { CreateProductInput, UpdateProductInput } from './product.input';
@@ -33,11 +33,24 @@ class ProductsArgs {
   @Field(() => String, { nullable: true, description: 'Only products in this category.' })
   category?: string | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only products with these SKUs (at most 100).',
+  })
+  skus?: string[] | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Case-insensitive text contained in the SKU, name or description.',
   })
   search?: string | null;
+}
+
+function checkSkuFilter(skus: string[]): string[] {
+  if (skus.length > MAX_PAGE_SIZE) {
+    throw badInput('skus', `skus may list at most ${MAX_PAGE_SIZE} SKUs; received ${skus.length}.`);
+  }
+  return skus;
 }
 
 /** Catalogue queries and product mutations. */
@@ -68,6 +81,7 @@ export class ProductResolver {
       first: checkPageSize(args.first),
       afterId: args.after != null ? decodeCursor('product', args.after) : undefined,
       category: args.category ?? undefined,
+      skus: args.skus ? checkSkuFilter(args.skus) : undefined,
       search: args.search?.trim() || undefined,
     });
     for (const row of page.rows) {

@@ -1,0 +1,264 @@
+import type { DataSource } from 'typeorm';
+
+import { Forecast, Product, SalesObservation } from '../../src/db/entities';
+import { addPeriods, formatIsoDate, parseIsoDate } from '../../src/shared/period';
+import { startTestServer } from '../support/testServer';
+import type { TestServer } from '../support/testServer';
+
+const RUN = /* GraphQL */ `
+  mutation Run(
+    $productId: ID!
+    $granularity: Granularity!
+    $horizon: Int!
+    $model: ForecastModelInput!
+  ) {
+    runForecast(
+      productId: $productId
+      granularity: $granularity
+      horizon: $horizon
+      model: $model
+    ) {
+      id
+      modelKind
+      requestedModel
+      arimaOrder {
+        p
+        d
+        q
+      }
+      seasonalOrder {
+        P
+        D
+        Q
+        s
+      }
+      horizon
+      seasonLength
+      warnings
+      trainingRange {
+        from
+        to
+        points
+      }
+      fitStatistics {
+        sigma2
+        aic
+      }
+      candidates {
+        modelKind
+        scores {
+          mase
+        }
+        error
+      }
+      points {
+        step
+        period
+        value
+        lower80
+        upper80
+        lower95
+        upper95
+      }
+    }
+  }
+`;
+
+/**
+ * Product 1 sells four years of days (2021-01-01 .. 2024-12-31) with a yearly cycle and a
+ * deterministic wobble; product 2 sells on three days of its only month.
+ */
+async function seedSeasonalSales(dataSource: DataSource): Promise<void> {
+  const products = dataSource.getRepository(Product);
+  for (const sku of ['SEASONAL', 'SPARSE']) {
+    await products.save({ sku, name: sku, listPriceMinor: 10_000, currency: 'GBP', tags: [] });
+  }
+  const start = parseIsoDate('2021-01-01')!;
+  const rows: Partial<SalesObservation>[] = [];
+  for (let day = 0; day < 1461; day++) {
+    const units = Math.round(20 + 10 * Math.sin((2 * Math.PI * day) / 365) + ((day * 7919) % 13));
+    const period = formatIsoDate(addPeriods(start, 'day', day));
+    rows.push({ productId: 1, period, channel: 'all', units, revenueMinor: units * 10_000 });
+  }
+  for (const period of ['2024-12-01', '2024-12-02', '2024-12-03']) {
+    rows.push({ productId: 2, period, channel: 'all', units: 1, revenueMinor: 10_000 });
+  }
+  for (let offset = 0; offset < rows.length; offset += 150) {
+    await dataSource.getRepository(SalesObservation).insert(rows.slice(offset, offset + 150));
+  }
+}
+
+type Point = { value: number; lower80: number; upper80: number; lower95: number; upper95: number };
+
+function expectOrderedIntervals(points: Point[]): void {
+  for (const point of points) {
+    expect(Number.isFinite(point.value)).toBe(true);
+    expect(point.lower95).toBeLessThanOrEqual(point.lower80);
+    expect(point.lower80).toBeLessThanOrEqual(point.value);
+    expect(point.value).toBeLessThanOrEqual(point.upper80);
+    expect(point.upper80).toBeLessThanOrEqual(point.upper95);
+  }
+}
+
+describe('runForecast', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ seed: seedSeasonalSales });
+  });
+
+  afterAll(() => server.stop());
+
+  it('fits ARIMA(5,1,0) on monthly sales and stores it', async () => {
+    const result = await server.gql(RUN, {
+      productId: '1',
+      granularity: 'MONTH',
+      horizon: 6,
+      model: { kind: 'ARIMA', order: { p: 5, d: 1, q: 0 } },
+    });
+
+    expect(result.errors).toBeUndefined();
+    const forecast = result.data!.runForecast;
+    expect(forecast.modelKind).toBe('ARIMA');
+    expect(forecast.arimaOrder).toEqual({ p: 5, d: 1, q: 0 });
+    expect(forecast.trainingRange).toEqual({ from: '2021-01-01', to: '2024-12-01', points: 48 });
+    expect(forecast.points.map((point: { period: string }) => point.period)).toEqual([
+      '2025-01-01',
+      '2025-02-01',
+      '2025-03-01',
+      '2025-04-01',
+      '2025-05-01',
+      '2025-06-01',
+    ]);
+    expectOrderedIntervals(forecast.points);
+    expect(forecast.fitStatistics.sigma2).toBeGreaterThan(0);
+
+    const stored = await server.gql(
+      '{ product(id: "1") { latestForecast { id points { step } } forecasts(first: 5) { totalCount } } }',
+    );
+    expect(stored.data!.product.latestForecast.id).toBe(forecast.id);
+    expect(stored.data!.product.latestForecast.points).toHaveLength(6);
+  });
+
+  it('fits a seasonal ARIMA with its seasonal order', async () => {
+    const result = await server.gql(RUN, {
+      productId: '1',
+      granularity: 'MONTH',
+      horizon: 12,
+      model: {
+        kind: 'SARIMA',
+        order: { p: 0, d: 1, q: 1 },
+        seasonalOrder: { P: 0, D: 1, Q: 1, s: 12 },
+      },
+    });
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.runForecast.seasonalOrder).toEqual({ P: 0, D: 1, Q: 1, s: 12 });
+    expect(result.data!.runForecast.points).toHaveLength(12);
+    expectOrderedIntervals(result.data!.runForecast.points);
+  });
+
+  it('chooses a model with AUTO and lists the candidates', async () => {
+    const result = await server.gql(RUN, {
+      productId: '1',
+      granularity: 'WEEK',
+      horizon: 8,
+      model: { kind: 'AUTO' },
+    });
+
+    expect(result.errors).toBeUndefined();
+    const forecast = result.data!.runForecast;
+    expect(forecast.requestedModel).toBe('AUTO');
+    expect(forecast.candidates.length).toBeGreaterThan(1);
+    expect(forecast.points).toHaveLength(8);
+    expectOrderedIntervals(forecast.points);
+  });
+
+  it('leaves an incomplete last period out of training', async () => {
+    await server.dataSource.getRepository(SalesObservation).insert({
+      productId: 2,
+      period: '2025-01-09',
+      channel: 'all',
+      units: 1,
+      revenueMinor: 10_000,
+    });
+
+    const result = await server.gql(RUN, {
+      productId: '1',
+      granularity: 'MONTH',
+      horizon: 1,
+      model: { kind: 'NAIVE' },
+    });
+    await server.dataSource.getRepository(SalesObservation).delete({ period: '2025-01-09' });
+
+    expect(result.data!.runForecast.trainingRange.to).toBe('2024-12-01');
+    expect(result.data!.runForecast.warnings).toContain(
+      'The month starting 2025-01-01 is incomplete because the data end on 2025-01-09; it was left out of training.',
+    );
+  });
+
+  it.each([
+    [
+      { productId: '99', horizon: 3, model: { kind: 'NAIVE' } },
+      'No product has id "99"; query products to find one.',
+    ],
+    [
+      { productId: '1', horizon: 0, model: { kind: 'NAIVE' } },
+      'horizon must be between 1 and 366; received 0.',
+    ],
+    [
+      { productId: '1', horizon: 400, model: { kind: 'NAIVE' } },
+      'horizon must be between 1 and 366; received 400.',
+    ],
+    [
+      { productId: '1', horizon: 3, model: { kind: 'ARIMA' } },
+      'model.order is required when model.kind is ARIMA.',
+    ],
+  ])('rejects %j', async (variables, message) => {
+    const result = await server.gql(RUN, { granularity: 'MONTH', ...variables });
+
+    expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toBe(message);
+  });
+
+  it.each([
+    [
+      { productId: '2', model: { kind: 'ARIMA', order: { p: 5, d: 1, q: 0 } } },
+      /needs at least \d+ observations; the series has 1/,
+    ],
+    [{ productId: '1', model: { kind: 'ARIMA', order: { p: -1, d: 1, q: 0 } } }, /-1/],
+    [
+      {
+        productId: '1',
+        model: {
+          kind: 'SARIMA',
+          order: { p: 0, d: 1, q: 1 },
+          seasonalOrder: { P: 0, D: 1, Q: 1, s: 52 },
+        },
+      },
+      /52/,
+    ],
+  ])('rejects a model the data cannot support %#', async (variables, message) => {
+    const before = await server.dataSource.getRepository(Forecast).count();
+
+    const result = await server.gql(RUN, { granularity: 'MONTH', horizon: 3, ...variables });
+    const after = await server.dataSource.getRepository(Forecast).count();
+
+    expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(message);
+    expect(after).toBe(before);
+  });
+
+  it('answers other queries while a forecast runs', async () => {
+    const finished: string[] = [];
+
+    const forecast = server
+      .gql(RUN, { productId: '1', granularity: 'DAY', horizon: 30, model: { kind: 'AUTO' } })
+      .then(() => finished.push('forecast'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.gql('{ product(id: "1") { sku } }').then(() => finished.push('query'));
+    await forecast;
+
+    expect(finished).toEqual(['query', 'forecast']);
+  });
+});
