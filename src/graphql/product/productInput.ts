@@ -52,14 +52,14 @@ function checkName(name: string): string {
 }
 
 function checkPrice(price: string): number {
-  const minor = parseMoney(price);
-  if (minor === undefined || minor < 0) {
+  const parsed = parseMoney(price);
+  if (!parsed.ok || parsed.minor < 0) {
     throw badInput(
       'listPrice',
       `listPrice must be a non-negative decimal string with at most 4 decimals, e.g. "2.55"; received "${price}".`,
     );
   }
-  return minor;
+  return parsed.minor;
 }
 
 function checkCurrency(currency: string): string {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import { upsertSales } from '../../db/queries/sales';
 import type { SalesRecord } from '../../db/queries/sales';
@@ -16,6 +16,7 @@ const CHANNEL = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 /** Records batches of sales observations. */
 @Resolver()
 export class SalesResolver {
+  @Authorized('ADMIN')
   @Mutation(() => RecordSalesPayload, {
     description:
       'Records daily observations. A (product, period, channel) already stored is updated. Invalid items are reported in errors; the valid ones are written in one transaction.',
@@ -64,7 +65,7 @@ async function checkSalesPoints(
     const reject = (field: string, code: ErrorCode, message: string) =>
       errors.push({ index, field, code, message });
     const product = products[index];
-    const revenueMinor = parseMoney(point.revenue);
+    const revenue = parseMoney(point.revenue);
 
     if ((point.productId == null) === (point.sku == null)) {
       reject('productId', ErrorCode.BadUserInput, 'Give exactly one of productId or sku.');
@@ -81,7 +82,7 @@ async function checkSalesPoints(
         ErrorCode.BadUserInput,
         `channel must be 1 to 32 lower-case letters, digits, _ or -; received "${point.channel}".`,
       );
-    } else if (revenueMinor === undefined) {
+    } else if (!revenue.ok) {
       reject(
         'revenue',
         ErrorCode.BadUserInput,
@@ -104,7 +105,7 @@ async function checkSalesPoints(
         period: point.period,
         channel: point.channel,
         units: point.units,
-        revenueMinor,
+        revenueMinor: revenue.minor,
       });
     }
   });
