@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Loaders } from '../db/loaders/createLoaders';
 import type { CopyProvider } from '../copywriting';
 import type { ForecastResult, ForecastTask } from '../forecasting';
+import type { JobQueue } from '../shared/jobQueue';
 
 /** Runs forecasts off the event loop; the server backs it with a worker pool. */
 export interface ForecastRunner {
@@ -15,6 +16,8 @@ export interface Services {
   dataSource: DataSource;
   forecasts: ForecastRunner;
   copyProvider: CopyProvider;
+  /** Long-running jobs; handlers are registered by `registerJobHandlers`. */
+  jobs: JobQueue;
   logger: Logger;
 }
 

@@ -88,7 +88,7 @@ describe('generateCopy with the builtin provider', () => {
     });
 
     expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    expect(result.errors![0].message).toMatch(/99/);
+    expect(result.errors![0].message).toMatch(/11/);
   });
 });
 

@@ -1,18 +1,16 @@
 import 'reflect-metadata';
 
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 
 import { createCopyProvider } from '../../src/copywriting';
 import type { CopyProvider } from '../../src/copywriting';
 import { openDatabase } from '../../src/db/dataSource';
+import { createServices } from '../../src/graphql/services';
 import { ForecastPool } from '../../src/forecasting';
 import { startHttpServer } from '../../src/server/app';
 import { QueryCounter } from './queryCounter';
+import { createTestDatabase } from './testDatabase';
 
 /** A GraphQL response as the HTTP server sends it. */
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -21,12 +19,14 @@ export interface GraphQLResponse<Data = Record<string, any>> {
   extensions?: Record<string, unknown>;
 }
 
-/** A real server on 127.0.0.1 over a fresh SQLite file, for end-to-end tests. */
+/**
+ * A real server on 127.0.0.1 over a fresh database (an SQLite file, or a PostgreSQL database
+ * when TEST_DATABASE_URL is set), for end-to-end tests.
+ */
 export interface TestServer {
   url: string;
   dataSource: DataSource;
   queries: QueryCounter;
-  databasePath: string;
   forecasts: ForecastPool;
   /** Posts a GraphQL operation and returns the parsed body. */
   gql<Data = Record<string, any>>(
@@ -36,26 +36,26 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the API on a fresh SQLite file in a temporary folder, with real workers. */
+/** Starts the API on a fresh database with real worker threads and the builtin copy provider. */
 export async function startTestServer(
   options: {
     copyProvider?: CopyProvider;
     seed?: (dataSource: DataSource) => Promise<unknown>;
   } = {},
 ): Promise<TestServer> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'marketcast-test-'));
-  const databasePath = path.join(folder, 'test.sqlite');
+  const database = await createTestDatabase();
   const queries = new QueryCounter();
-  const { dataSource } = await openDatabase({ type: 'sqlite', path: databasePath }, queries);
+  const { dataSource } = await openDatabase(database.location, queries);
   await options.seed?.(dataSource);
 
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const forecasts = new ForecastPool({ maxThreads: 1 });
   const copyProvider = options.copyProvider ?? createCopyProvider();
-  const server = await startHttpServer(
+  const services = createServices(
     { dataSource, forecasts, copyProvider, logger },
-    { host: '127.0.0.1', port: 0 },
+    { jobConcurrency: 1 },
   );
+  const server = await startHttpServer(services, { host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   queries.take();
 
@@ -63,7 +63,6 @@ export async function startTestServer(
     url,
     dataSource,
     queries,
-    databasePath,
     forecasts,
     async gql(query, variables) {
       const response = await fetch(url, {
@@ -75,9 +74,10 @@ export async function startTestServer(
     },
     async stop() {
       await server.stop();
+      await services.jobs.close(5000);
       await forecasts.destroy();
       await dataSource.destroy();
-      fs.rmSync(folder, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

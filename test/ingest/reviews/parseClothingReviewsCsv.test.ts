@@ -49,7 +49,7 @@ describe('parseClothingReviewsCsv', () => {
 
   it('reads the shipped sample', () => {
     const reviews = parseClothingReviewsCsv(
-      readFileSync(join(SAMPLE_DIR, 'product_reviews', 'reviews_en.csv'), 'utf8'),
+      readFileSync(join(SAMPLE_DIR, 'reviews', 'reviews_en.csv'), 'utf8'),
     );
     const ratings = [1, 2, 3, 4, 5].map(
       (stars) => reviews.filter((review) => review.rating === stars).length,

@@ -1,0 +1,37 @@
+import { InProcessJobQueue } from '../db/inProcessJobQueue';
+import type { Services } from './context';
+import { forecastCatalogueHandler } from './forecast/forecastCatalogueJob';
+
+/** What the server builds before the GraphQL layer: the database and the workers. */
+export type BaseServices = Omit<Services, 'jobs'>;
+
+/**
+ * Completes the services with an in-process job queue that runs `jobConcurrency` items at a
+ * time, and registers the handler of every kind of job the API starts.
+ */
+export function createServices(base: BaseServices, options: { jobConcurrency: number }): Services {
+  const { logger } = base;
+  const jobs = new InProcessJobQueue(base.dataSource, {
+    concurrency: options.jobConcurrency,
+    hooks: {
+      didStartJob: (job) =>
+        logger.info({ jobId: job.id, kind: job.kind, total: job.total }, 'job started'),
+      didFailItem: (job, key, error) =>
+        logger.warn({ jobId: job.id, kind: job.kind, item: key, err: error }, 'job item failed'),
+      didFinishJob: (job) =>
+        logger.info(
+          {
+            jobId: job.id,
+            kind: job.kind,
+            status: job.status,
+            succeeded: job.succeeded,
+            failed: job.failed,
+          },
+          'job finished',
+        ),
+    },
+  });
+  const services: Services = { ...base, jobs };
+  jobs.register(forecastCatalogueHandler(services));
+  return services;
+}
