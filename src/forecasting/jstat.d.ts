@@ -1,0 +1,7 @@
+/** The part of jstat 1.9 this module uses; the package ships no type declarations. */
+declare module 'jstat' {
+  export const normal: {
+    /** Quantile function of the normal distribution. */
+    inv(p: number, mean: number, sd: number): number;
+  };
+}

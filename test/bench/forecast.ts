@@ -1,0 +1,345 @@
+/**
+ * Forecast accuracy and speed benchmark on series in long CSV format (M3 by default).
+ *
+ *   npm run bench:forecast -- [--file data/m3/yearly.csv ...] [--models AUTO_ARIMA,THETA]
+ *                             [--horizon 6] [--season-length 1] [--limit 50] [--threads 2]
+ *
+ * Input: `series_id, ..., split, t, value` rows with `split` = train or test, as in
+ * `data/m3/README.md`. When `<name>_meta.csv` sits beside the file, its `frequency` and
+ * `horizon` columns give each series' season length and horizon; `--season-length` and
+ * `--horizon` override them, and without either the horizon is the number of test rows.
+ *
+ * Protocol (M3): fit on the train rows, forecast the horizon, score against the test rows.
+ * sMAPE = mean 200·|y − f| / (|y| + |f|); MASE = mean |y − f| / mean |x_t − x_(t−m)| over the
+ * train rows (lag 1 when m = 1). A series a model cannot forecast is scored with the naive
+ * forecast instead and counted under `failed`.
+ *
+ * Speed: without `--threads` every model runs on the main thread, so series/s is per core.
+ * With `--threads N` the series are spread over a ForecastPool of N workers and series/s is
+ * wall-clock throughput. series/CPU-s divides by the CPU time the whole process used (all
+ * threads, user and system), which other load on the machine does not inflate the way it
+ * inflates wall-clock time. Peak memory is the largest resident set size (RSS) sampled after each
+ * series, for the whole process.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { ForecastPool, runForecast } from '../../src/forecasting';
+import type { ForecastResult, ForecastTask, ModelSpec } from '../../src/forecasting';
+
+interface Series {
+  id: string;
+  train: number[];
+  test: number[];
+  seasonLength: number;
+  horizon: number;
+}
+
+interface Options {
+  files: string[];
+  models: string[];
+  horizon?: number;
+  seasonLength?: number;
+  limit?: number;
+  threads?: number;
+}
+
+interface Row {
+  set: string;
+  model: string;
+  series: number;
+  smape: number;
+  mase: number;
+  coverage80: number;
+  coverage95: number;
+  failed: number;
+  /** Series per second of wall-clock time. */
+  seriesPerSecond: number;
+  /** Series per second of CPU time used by the process (all its threads). */
+  seriesPerCpuSecond: number;
+  peakRssMb: number;
+}
+
+const DEFAULT_FILES = ['yearly', 'quarterly', 'other'].map((set) =>
+  path.join(__dirname, '..', '..', 'data', 'm3', `${set}.csv`),
+);
+const DEFAULT_MODELS = ['AUTO_ETS', 'AUTO_ARIMA', 'THETA', 'ENSEMBLE', 'AUTO'];
+
+function parseArguments(argv: string[]): Options {
+  const options: Options = { files: [], models: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i];
+    const value = argv[i + 1];
+    if (value === undefined) {
+      throw new TypeError(`Option ${name} is missing its value.`);
+    }
+    i++;
+    switch (name) {
+      case '--file':
+        options.files.push(value);
+        break;
+      case '--models':
+        options.models.push(...value.split(',').map((model) => model.trim().toUpperCase()));
+        break;
+      case '--horizon':
+        options.horizon = positiveInteger(name, value);
+        break;
+      case '--season-length':
+        options.seasonLength = positiveInteger(name, value);
+        break;
+      case '--limit':
+        options.limit = positiveInteger(name, value);
+        break;
+      case '--threads':
+        options.threads = positiveInteger(name, value);
+        break;
+      default:
+        throw new TypeError(
+          `Unknown option ${name}; use --file, --models, --horizon, --season-length, --limit or --threads.`,
+        );
+    }
+  }
+  if (options.files.length === 0) {
+    options.files = DEFAULT_FILES;
+  }
+  if (options.models.length === 0) {
+    options.models = DEFAULT_MODELS;
+  }
+  return options;
+}
+
+function positiveInteger(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new TypeError(`${name} must be a positive integer; received "${value}".`);
+  }
+  return number;
+}
+
+/** Reads a long-format CSV and, when present, its `_meta.csv` companion. */
+function loadSeries(file: string, options: Options): Series[] {
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+  const header = splitCsvLine(lines[0]);
+  const column = (name: string): number => {
+    const index = header.indexOf(name);
+    if (index === -1) {
+      throw new TypeError(`${file} has no "${name}" column; its header is ${lines[0]}.`);
+    }
+    return index;
+  };
+  const [idColumn, splitColumn, valueColumn] = [
+    column('series_id'),
+    column('split'),
+    column('value'),
+  ];
+
+  const byId = new Map<string, { train: number[]; test: number[] }>();
+  for (const line of lines.slice(1)) {
+    const cells = splitCsvLine(line);
+    const id = cells[idColumn];
+    const entry = byId.get(id) ?? { train: [], test: [] };
+    byId.set(id, entry);
+    (cells[splitColumn] === 'test' ? entry.test : entry.train).push(Number(cells[valueColumn]));
+  }
+
+  const meta = loadMeta(file);
+  const series = [...byId].map(([id, { train, test }]) => {
+    const horizon = options.horizon ?? meta.get(id)?.horizon ?? test.length;
+    return {
+      id,
+      train,
+      test: test.slice(0, horizon),
+      seasonLength: options.seasonLength ?? meta.get(id)?.frequency ?? 1,
+      horizon,
+    };
+  });
+  return options.limit ? series.slice(0, options.limit) : series;
+}
+
+function loadMeta(file: string): Map<string, { frequency: number; horizon: number }> {
+  const metaFile = file.replace(/\.csv$/, '_meta.csv');
+  const meta = new Map<string, { frequency: number; horizon: number }>();
+  if (!fs.existsSync(metaFile)) {
+    return meta;
+  }
+  const lines = fs.readFileSync(metaFile, 'utf8').trim().split('\n');
+  const header = splitCsvLine(lines[0]);
+  for (const line of lines.slice(1)) {
+    const cells = splitCsvLine(line);
+    meta.set(cells[header.indexOf('series_id')], {
+      frequency: Number(cells[header.indexOf('frequency')]),
+      horizon: Number(cells[header.indexOf('horizon')]),
+    });
+  }
+  return meta;
+}
+
+/** Splits one CSV line; quoted cells may contain commas but not line breaks. */
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') {
+      quoted = !quoted;
+    } else if (char === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += char;
+    }
+  }
+  cells.push(cell);
+  return cells;
+}
+
+function toSpec(model: string): ModelSpec {
+  return { kind: model } as ModelSpec;
+}
+
+function taskFor(series: Series, model: string): ForecastTask {
+  return {
+    y: series.train,
+    horizon: series.horizon,
+    levels: [80, 95],
+    seasonLength: series.seasonLength,
+    model: toSpec(model),
+  };
+}
+
+/** Scores one series: sMAPE and MASE in the M3 sense, and whether each test value is covered. */
+function scoreSeries(series: Series, result: ForecastResult) {
+  const { train, test, seasonLength } = series;
+  const lag = train.length > seasonLength ? seasonLength : 1;
+  let scale = 0;
+  for (let t = lag; t < train.length; t++) {
+    scale += Math.abs(train[t] - train[t - lag]);
+  }
+  scale /= train.length - lag;
+
+  let smape = 0;
+  let absoluteError = 0;
+  const inside = { 80: 0, 95: 0 };
+  test.forEach((y, i) => {
+    const f = result.mean[i];
+    smape += (200 * Math.abs(y - f)) / (Math.abs(y) + Math.abs(f));
+    absoluteError += Math.abs(y - f);
+    for (const bounds of result.intervals) {
+      if (y >= bounds.lower[i] && y <= bounds.upper[i]) {
+        inside[bounds.level as 80 | 95]++;
+      }
+    }
+  });
+  return {
+    smape: smape / test.length,
+    mase: absoluteError / test.length / scale,
+    inside80: inside[80],
+    inside95: inside[95],
+    steps: test.length,
+  };
+}
+
+async function benchmark(
+  set: string,
+  series: Series[],
+  model: string,
+  pool?: ForecastPool,
+): Promise<Row> {
+  let failed = 0;
+  let peakRss = process.memoryUsage().rss;
+  const forecastOne = async (item: Series): Promise<ForecastResult> => {
+    const task = taskFor(item, model);
+    try {
+      return pool ? await pool.run(task) : runForecast(task);
+    } catch {
+      failed++;
+      return runForecast({ ...task, model: { kind: 'NAIVE' } });
+    } finally {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+  };
+
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const results: ForecastResult[] = [];
+  if (pool) {
+    results.push(...(await Promise.all(series.map(forecastOne))));
+  } else {
+    for (const item of series) {
+      results.push(await forecastOne(item));
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+  const scores = series.map((item, i) => scoreSeries(item, results[i]));
+  const steps = scores.reduce((sum, score) => sum + score.steps, 0);
+  const mean = (pick: (score: (typeof scores)[number]) => number): number =>
+    scores.reduce((sum, score) => sum + pick(score), 0) / scores.length;
+  return {
+    set,
+    model,
+    series: series.length,
+    smape: mean((score) => score.smape),
+    mase: mean((score) => score.mase),
+    coverage80: (100 * scores.reduce((sum, score) => sum + score.inside80, 0)) / steps,
+    coverage95: (100 * scores.reduce((sum, score) => sum + score.inside95, 0)) / steps,
+    failed,
+    seriesPerSecond: series.length / seconds,
+    seriesPerCpuSecond: series.length / cpuSeconds,
+    peakRssMb: peakRss / 2 ** 20,
+  };
+}
+
+function formatRow(row: Row): string {
+  return [
+    row.set,
+    row.model,
+    row.series,
+    row.smape.toFixed(2),
+    row.mase.toFixed(3),
+    `${row.coverage80.toFixed(1)}%`,
+    `${row.coverage95.toFixed(1)}%`,
+    row.failed,
+    row.seriesPerSecond.toFixed(1),
+    row.seriesPerCpuSecond.toFixed(1),
+    row.peakRssMb.toFixed(0),
+  ].join(' | ');
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const pool = options.threads ? new ForecastPool({ maxThreads: options.threads }) : undefined;
+  if (pool && options.threads) {
+    // Starting a worker (and compiling the TypeScript sources in it) is not forecasting time.
+    const warmUp = {
+      y: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      horizon: 2,
+      model: toSpec('AUTO_ARIMA'),
+    };
+    await Promise.all(Array.from({ length: 4 * options.threads }, () => pool.run(warmUp)));
+  }
+  const mode = pool ? `${options.threads} worker threads` : 'main thread, one core';
+  console.log(`mode: ${mode}`);
+  console.log(
+    'set | model | series | sMAPE | MASE | 80% cover | 95% cover | failed | series/s | series/CPU-s | peak RSS MB',
+  );
+  console.log('--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
+  try {
+    for (const file of options.files) {
+      const set = path.basename(file, '.csv');
+      const series = loadSeries(file, options);
+      for (const model of options.models) {
+        console.log(formatRow(await benchmark(set, series, model, pool)));
+      }
+    }
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
