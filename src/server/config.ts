@@ -22,7 +22,50 @@ export interface Config {
     timeoutMs: number;
     maxRetries: number;
   };
+  /** Who classifies the sentiment of imported reviews. */
+  sentiment: {
+    provider: 'builtin' | 'huggingface';
+    /** Hub id of a text-classification model with positive/neutral/negative classes. */
+    hfModel: string;
+    hfEndpointUrl?: string;
+    timeoutMs: number;
+  };
+  auth: {
+    /**
+     * `development`: requests without an API key act as admin. `required`: every request needs
+     * a valid key. Requests that send a key are checked in both modes.
+     */
+    mode: AuthMode;
+    /** Whether `mode` came from AUTH_MODE or from the default rule. */
+    modeSource: 'AUTH_MODE' | 'default';
+  };
+  limits: {
+    /** Highest cost one operation may request. */
+    maxQueryCost: number;
+    /** Deepest field nesting one operation may select. */
+    maxQueryDepth: number;
+    /** Most operations in one batched HTTP request. */
+    maxBatchOperations: number;
+    /** Cost points each key's bucket holds when full. */
+    rateLimitCapacity: number;
+    /** Cost points each key's bucket regains per second. */
+    rateLimitRestoreRate: number;
+  };
+  /** How long shutdown waits for in-flight requests and forecasts, in milliseconds. */
+  shutdownTimeoutMs: number;
 }
+
+/** How requests without an API key are treated; see `Config.auth.mode`. */
+export type AuthMode = 'development' | 'required';
+
+/** Defaults of `Config.limits`, also used by servers started without a config (tests). */
+export const DEFAULT_LIMITS: Config['limits'] = {
+  maxQueryCost: 1000,
+  maxQueryDepth: 10,
+  maxBatchOperations: 10,
+  rateLimitCapacity: 1000,
+  rateLimitRestoreRate: 50,
+};
 
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const integerText = (min: number, max: number) =>
@@ -49,7 +92,20 @@ const environmentSchema = z.object({
   HF_PROVIDER: z.string().min(1).optional(),
   COPY_TIMEOUT_MS: integerText(100, 600_000).default(30_000),
   COPY_MAX_RETRIES: integerText(0, 10).default(3),
+  SENTIMENT_PROVIDER: z.enum(['builtin', 'huggingface']).default('builtin'),
+  HF_SENTIMENT_MODEL: z.string().min(1).default('cardiffnlp/twitter-xlm-roberta-base-sentiment'),
+  HF_SENTIMENT_ENDPOINT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SENTIMENT_TIMEOUT_MS: integerText(100, 600_000).default(30_000),
+  AUTH_MODE: z.enum(['development', 'required']).optional(),
+  MAX_QUERY_COST: integerText(1, 1_000_000).default(DEFAULT_LIMITS.maxQueryCost),
+  MAX_QUERY_DEPTH: integerText(2, 50).default(DEFAULT_LIMITS.maxQueryDepth),
+  MAX_BATCH_OPERATIONS: integerText(1, 100).default(DEFAULT_LIMITS.maxBatchOperations),
+  RATE_LIMIT_CAPACITY: integerText(1, 10_000_000).default(DEFAULT_LIMITS.rateLimitCapacity),
+  RATE_LIMIT_RESTORE_RATE: integerText(1, 1_000_000).default(DEFAULT_LIMITS.rateLimitRestoreRate),
+  SHUTDOWN_TIMEOUT_MS: integerText(100, 600_000).default(30_000),
 });
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** Thrown when an environment variable has an invalid value; lists every bad variable. */
 export class ConfigError extends Error {
@@ -86,6 +142,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cores = default
     ]);
   }
 
+  if (
+    values.SENTIMENT_PROVIDER === 'huggingface' &&
+    !values.HF_TOKEN &&
+    !values.HF_SENTIMENT_ENDPOINT_URL
+  ) {
+    throw new ConfigError([
+      'SENTIMENT_PROVIDER: "huggingface" needs HF_TOKEN (hosted models) or HF_SENTIMENT_ENDPOINT_URL (a self-hosted server); set one of them or use SENTIMENT_PROVIDER=builtin.',
+    ]);
+  }
+
+  if (values.MAX_QUERY_COST > values.RATE_LIMIT_CAPACITY) {
+    throw new ConfigError([
+      `MAX_QUERY_COST: must not exceed RATE_LIMIT_CAPACITY (${values.RATE_LIMIT_CAPACITY}), or an operation at the maximum cost could never run; received "${env.MAX_QUERY_COST}".`,
+    ]);
+  }
+
+  // Anonymous admin access is only a safe default for the bundled sample database served on a
+  // loopback address; any other database or a public address needs keys unless AUTH_MODE says so.
+  const sampleOnLoopback = present.DATABASE_URL === undefined && LOOPBACK_HOSTS.has(values.HOST);
+  const authMode: AuthMode = values.AUTH_MODE ?? (sampleOnLoopback ? 'development' : 'required');
+
   return {
     host: values.HOST,
     port: values.PORT,
@@ -104,6 +181,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cores = default
       timeoutMs: values.COPY_TIMEOUT_MS,
       maxRetries: values.COPY_MAX_RETRIES,
     },
+    sentiment: {
+      provider: values.SENTIMENT_PROVIDER,
+      hfModel: values.HF_SENTIMENT_MODEL,
+      hfEndpointUrl: values.HF_SENTIMENT_ENDPOINT_URL,
+      timeoutMs: values.SENTIMENT_TIMEOUT_MS,
+    },
+    auth: { mode: authMode, modeSource: values.AUTH_MODE ? 'AUTH_MODE' : 'default' },
+    limits: {
+      maxQueryCost: values.MAX_QUERY_COST,
+      maxQueryDepth: values.MAX_QUERY_DEPTH,
+      maxBatchOperations: values.MAX_BATCH_OPERATIONS,
+      rateLimitCapacity: values.RATE_LIMIT_CAPACITY,
+      rateLimitRestoreRate: values.RATE_LIMIT_RESTORE_RATE,
+    },
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }
 
