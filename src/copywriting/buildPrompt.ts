@@ -1,7 +1,14 @@
-import { badInput } from '../shared/errors';
 import { CHANNEL_PRESETS, describeLimit } from './channelPresets';
-import { describeForecast, describeSales, formatPrice } from './describeFacts';
-import { findPersonalData, redactPersonalData } from './personalData';
+import type { BrandProfile } from './checkBrandProfile';
+import {
+  describeForecast,
+  describeReviews,
+  describeSales,
+  describeSeasonality,
+  describeTrendLine,
+  formatPrice,
+} from './describeFacts';
+import { redactPersonalData } from './personalData';
 import type {
   AudienceSegment,
   ChatMessage,
@@ -11,6 +18,7 @@ import type {
   FieldTarget,
   ShortenRequest,
 } from './types';
+import { validateAudience } from './validateBrief';
 
 /** Tag name of the block that holds untrusted product text inside the user message. */
 export const PRODUCT_DATA_TAG = 'product_data';
@@ -21,6 +29,8 @@ export interface PromptOptions {
   field?: FieldTarget;
   /** Rules an earlier text broke, as sentences, so the model writes the text again without them. */
   corrections?: string[];
+  /** The brand's voice and word rules, stated to the model as rules. */
+  brandProfile?: BrandProfile;
 }
 
 /** A prompt ready to send, and the same prompt rendered as text for storage. */
@@ -91,6 +101,7 @@ export function buildPrompt(
     `Tone: ${TONE_STYLES[brief.tone]}.`,
     `Length: at most ${options.field ? describeLimit(options.field.limit, options.field.unit) : `${brief.maxLength} characters`}.`,
     ...describeAudience(brief.audience),
+    ...describeBrand(options.brandProfile),
     ...describeFactLines(brief),
     ...describeVariant(variant, brief.variants),
     ...describeCorrections(options.corrections),
@@ -123,6 +134,11 @@ export function buildShortenPrompt(brief: CopyBrief, shorten: ShortenRequest): B
   ]);
 }
 
+/** Writes text as one escaped JSON string literal, quotes included, as the data block does. */
+function quoteText(text: string): string {
+  return encodeProductData({ text }).slice('{"text":'.length, -1);
+}
+
 /** Renders chat messages as text for storage, one `role:` header per message. */
 export function renderPrompt(messages: ChatMessage[]): string {
   return messages.map((message) => `${message.role}:\n${message.content}`).join('\n\n');
@@ -135,8 +151,51 @@ function toBuiltPrompt(messages: ChatMessage[]): BuiltPrompt {
 function describeFactLines(brief: CopyBrief): string[] {
   const lines = [`Price: ${formatPrice(brief.product.price, brief.language)}.`];
   lines.push(`Sales: ${brief.sales ? describeSales(brief.sales, 'en') : 'no sales history yet.'}`);
+  if (brief.trendLine) {
+    lines.push(describeTrendLine(brief.trendLine, 'en'));
+  }
+  if (brief.seasonality) {
+    lines.push(describeSeasonality(brief.seasonality, 'en'));
+  }
   if (brief.forecast) {
     lines.push(describeForecast(brief.forecast, 'en'));
+  }
+  if (brief.reviews) {
+    lines.push(describeReviewLine(brief.reviews));
+    lines.push('Promise nothing that these reviews contradict.');
+  }
+  return lines;
+}
+
+/** Writes the review sentence, with complaint phrases redacted and quoted as JSON strings. */
+function describeReviewLine(reviews: NonNullable<CopyBrief['reviews']>): string {
+  const complaints = (reviews.commonComplaints ?? []).map((phrase) =>
+    quoteText(redactPersonalData(phrase)),
+  );
+  return describeReviews({ ...reviews, commonComplaints: complaints }, 'en');
+}
+
+/**
+ * States the brand profile's voice and word rules. Values are written as JSON strings, so a
+ * line break or a tag in a profile cannot start a line of its own.
+ */
+function describeBrand(profile: BrandProfile | undefined): string[] {
+  if (!profile) {
+    return [];
+  }
+  const list = (words: string[]) => words.map(quoteText).join(', ');
+  const lines = [`Brand: ${quoteText(profile.name)}.`];
+  if (profile.voice) {
+    lines.push(`Brand voice: ${quoteText(profile.voice)}.`);
+  }
+  if (profile.preferWords && profile.preferWords.length > 0) {
+    lines.push(`Prefer these words where they fit: ${list(profile.preferWords)}.`);
+  }
+  if (profile.avoidWords && profile.avoidWords.length > 0) {
+    lines.push(`Never use these words: ${list(profile.avoidWords)}.`);
+  }
+  if (profile.forbiddenClaims && profile.forbiddenClaims.length > 0) {
+    lines.push(`Never make these claims: ${list(profile.forbiddenClaims)}.`);
   }
   return lines;
 }
@@ -161,13 +220,8 @@ function describeAudience(audience: AudienceSegment | undefined): string[] {
   if (!audience) {
     return [];
   }
-  const found = audience.description ? findPersonalData(audience.description) : [];
-  if (found.length > 0) {
-    throw badInput(
-      'audience.description',
-      `Invalid audience description "${redactPersonalData(audience.description ?? '')}", it contains personal data (${found.map((match) => match.kind).join(', ')}), so describe a group such as "gift buyers" instead.`,
-    );
-  }
+  // validateBrief runs this check first; it is repeated because this text enters the prompt.
+  validateAudience(audience);
   const parts: string[] = [];
   if (audience.customerType === 'NEW') {
     parts.push('customers buying from the shop for the first time');

@@ -1,3 +1,6 @@
+import { badInput } from '../shared/errors';
+import { countGraphemes } from './graphemes';
+import { findPersonalData } from './personalData';
 import type { CopyViolation } from './types';
 
 /** A brand's voice and the words and claims its copy must or must not use. */
@@ -11,6 +14,69 @@ export interface BrandProfile {
   avoidWords?: string[];
   /** Claims the brand never makes, in addition to the default forbidden claims. */
   forbiddenClaims?: string[];
+}
+
+/** Bounds of a brand profile's texts, in grapheme clusters, and of its word lists. */
+export const BRAND_PROFILE_LIMITS = {
+  nameLength: 100,
+  voiceLength: 500,
+  wordLength: 60,
+  words: 50,
+} as const;
+
+/**
+ * Checks a brand profile before it is stored: a name of 1 to 100 characters, a voice of at
+ * most 500, at most 50 entries per list, each 1 to 60 characters, no entry twice in a list
+ * (ignoring case), and no personal data anywhere, because every text goes into prompts.
+ * Throws `BAD_USER_INPUT` naming the first invalid field, e.g. `avoidWords[2]`.
+ */
+export function validateBrandProfile(profile: BrandProfile): void {
+  checkText('name', profile.name, 1, BRAND_PROFILE_LIMITS.nameLength);
+  if (profile.voice !== undefined) {
+    checkText('voice', profile.voice, 0, BRAND_PROFILE_LIMITS.voiceLength);
+  }
+  const lists = {
+    preferWords: profile.preferWords,
+    avoidWords: profile.avoidWords,
+    forbiddenClaims: profile.forbiddenClaims,
+  };
+  for (const [field, words] of Object.entries(lists)) {
+    if (words === undefined) {
+      continue;
+    }
+    if (words.length > BRAND_PROFILE_LIMITS.words) {
+      throw badInput(
+        field,
+        `Invalid ${field} with ${words.length} entries, expected at most ${BRAND_PROFILE_LIMITS.words}.`,
+      );
+    }
+    const seen = new Set<string>();
+    words.forEach((word, index) => {
+      checkText(`${field}[${index}]`, word, 1, BRAND_PROFILE_LIMITS.wordLength);
+      const key = word.trim().toLowerCase();
+      if (seen.has(key)) {
+        throw badInput(`${field}[${index}]`, `Invalid ${field}: "${word}" is listed twice.`);
+      }
+      seen.add(key);
+    });
+  }
+}
+
+function checkText(field: string, text: string, minLength: number, maxLength: number): void {
+  const length = countGraphemes(text.trim());
+  if (length < minLength || length > maxLength) {
+    throw badInput(
+      field,
+      `Invalid ${field} of ${length} characters, expected ${minLength} to ${maxLength} characters.`,
+    );
+  }
+  const found = findPersonalData(text);
+  if (found.length > 0) {
+    throw badInput(
+      field,
+      `Invalid ${field}, it contains personal data (${found.map((match) => match.kind).join(', ')}); brand profiles go into prompts, so remove it.`,
+    );
+  }
 }
 
 /**

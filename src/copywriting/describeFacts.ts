@@ -1,5 +1,13 @@
 import type { Granularity } from '../shared/period';
-import type { ForecastSummary, Language, Money, SalesSummary } from './types';
+import type {
+  ForecastSummary,
+  Language,
+  Money,
+  ReviewSummary,
+  SalesSummary,
+  SeasonalitySummary,
+  TrendLine,
+} from './types';
 
 const unitsFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
@@ -108,4 +116,86 @@ export function describeForecast(forecast: ForecastSummary, language: Language):
   }
   const next = horizon.replace('the last', 'the next');
   return `Forecast (${forecast.model}): demand peaks in ${peak} at about ${peakUnits} units, with ${total} units expected over ${next}.`;
+}
+
+// Seasonal strengths from this value up read as "strong", below the next as "weak".
+const STRONG_SEASON = 0.6;
+const WEAK_SEASON = 0.3;
+
+/** Names a month of the year (1-12): "November" / "11月". */
+export function describeMonth(month: number, language: Language): string {
+  if (language === 'zh') {
+    return `${month}月`;
+  }
+  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+}
+
+/**
+ * Writes one sentence on seasonality, e.g. "Seasonality is strong (strength 0.72 over 2 years):
+ * sales are highest in November and lowest in February."
+ */
+export function describeSeasonality(season: SeasonalitySummary, language: Language): string {
+  const strength = season.strength.toFixed(2);
+  const peak = describeMonth(season.peakMonth, language);
+  const trough = describeMonth(season.troughMonth, language);
+  const level = seasonLevel(season.strength);
+  if (language === 'zh') {
+    const words = { strong: '明显', moderate: '中等', weak: '较弱' };
+    return `季节性${words[level]}（强度${strength}，基于${season.years}年数据）：${peak}销量最高，${trough}最低。`;
+  }
+  return `Seasonality is ${level} (strength ${strength} over ${season.years} years): sales are highest in ${peak} and lowest in ${trough}.`;
+}
+
+function seasonLevel(strength: number): 'strong' | 'moderate' | 'weak' {
+  if (strength >= STRONG_SEASON) {
+    return 'strong';
+  }
+  return strength >= WEAK_SEASON ? 'moderate' : 'weak';
+}
+
+/** Writes one sentence on the fitted trend line, e.g. "The trend over the last 12 months is rising (+35%)." */
+export function describeTrendLine(line: TrendLine, language: Language): string {
+  const window = describeWindow(line.periods, line.granularity, language);
+  const change =
+    line.changePercent === null
+      ? ''
+      : ` (${line.changePercent >= 0 ? '+' : '-'}${Math.abs(Math.round(line.changePercent))}%)`;
+  if (language === 'zh') {
+    const direction = { rising: '上升', falling: '下降', flat: '平稳' }[line.direction];
+    const adjusted = line.seasonallyAdjusted ? '（已剔除季节因素）' : '';
+    return `${window}的销量趋势线${direction}${change}${adjusted}。`;
+  }
+  const adjusted = line.seasonallyAdjusted ? ', seasonally adjusted' : '';
+  return `The sales trend line over ${window} is ${line.direction}${change}${adjusted}.`;
+}
+
+/**
+ * Writes one sentence on review sentiment, e.g. "Reviews: 120 reviews, 12% negative, average
+ * rating 4.3 of 5; common complaints: small."
+ */
+export function describeReviews(reviews: ReviewSummary, language: Language): string {
+  const negative = Math.round(reviews.negativeShare * 100);
+  const rating = reviews.averageRating === undefined ? undefined : reviews.averageRating.toFixed(1);
+  const complaints = reviews.commonComplaints ?? [];
+  if (language === 'zh') {
+    const parts = [`共${reviews.reviews}条评价，${negative}%为负面`];
+    if (rating !== undefined) {
+      parts.push(`平均${rating}星（满分5星）`);
+    }
+    if (complaints.length > 0) {
+      parts.push(`常见抱怨：${complaints.join('、')}`);
+    }
+    return `评价：${parts.join('，')}。`;
+  }
+  const parts = [`${reviews.reviews} reviews, ${negative}% negative`];
+  if (rating !== undefined) {
+    parts.push(`average rating ${rating} of 5`);
+  }
+  const sentence = `Reviews: ${parts.join(', ')}`;
+  return complaints.length > 0
+    ? `${sentence}; common complaints: ${complaints.join(', ')}.`
+    : `${sentence}.`;
 }

@@ -8,7 +8,8 @@ const NUMBER = /\d+(?:[,，]\d{3})*(?:\.\d+)?/gu;
  * a price, discount, stock level or rating. Numbers are compared by value after NFKC
  * normalisation (full-width digits become ASCII) and after dropping thousands separators.
  * Supported values are the price, the sales figures (percent change, recent units, window),
- * the forecast figures (horizon, total, peak units, peak date parts), and every number inside
+ * the forecast figures (horizon, total, peak units, peak date parts), the seasonality, trend
+ * line and review figures (a rating's scale of 5 included), and every number inside
  * the product's name, description, category, tags and SKU. Each figure counts both as given
  * and rounded to a whole number, as copy rounds them. Returns one `UNSUPPORTED_NUMBER` error
  * per unsupported number, in text order.
@@ -36,7 +37,7 @@ export function findUnsupportedNumbers(text: string, brief: CopyBrief): CopyViol
 /** Collects every numeric value the brief supports, as given and rounded. */
 export function collectSupportedValues(brief: CopyBrief): Set<number> {
   const values: number[] = [Number(brief.product.price.amount)];
-  const { sales, forecast, product } = brief;
+  const { sales, forecast, product, seasonality, trendLine, reviews } = brief;
   if (sales) {
     values.push(
       sales.changePercent,
@@ -48,6 +49,22 @@ export function collectSupportedValues(brief: CopyBrief): Set<number> {
   if (forecast) {
     values.push(forecast.horizon, forecast.horizonTotal, forecast.nextPeak.value);
     values.push(...forecast.nextPeak.period.split('-').map(Number));
+  }
+  if (seasonality) {
+    values.push(seasonality.strength, seasonality.peakMonth, seasonality.troughMonth);
+    values.push(seasonality.years, Number(seasonality.strength.toFixed(2)));
+  }
+  if (trendLine) {
+    values.push(trendLine.periods);
+    if (trendLine.changePercent !== null) {
+      values.push(trendLine.changePercent, Math.abs(trendLine.changePercent));
+    }
+  }
+  if (reviews) {
+    values.push(reviews.reviews, reviews.negativeShare * 100);
+    if (reviews.averageRating !== undefined) {
+      values.push(reviews.averageRating, Number(reviews.averageRating.toFixed(1)), 5);
+    }
   }
   const productText = [
     product.sku,

@@ -61,6 +61,11 @@ export interface ChannelCopyOptions {
   maxRegenerateRounds?: number;
   /** Number of fields to write per field name, within the preset's bounds. */
   fieldCounts?: Record<string, number>;
+  /**
+   * Zero-based indexes of the variants to write, e.g. `[2]` to write only the third of
+   * `brief.variants`, as a bulk job does per item. All variants when absent.
+   */
+  variantIndexes?: number[];
   signal?: AbortSignal;
 }
 
@@ -70,9 +75,11 @@ export interface ChannelCopyOptions {
  * claim, number not in the data, personal data), the field is written again with the broken
  * rules named, up to `maxRegenerateRounds` times. When the text breaks its limit, the provider
  * is asked to shorten it, up to `maxShortenRounds` times, and a text still too long is cut at
- * a sentence, clause or word boundary and marked truncated. Fields counted in grapheme
- * clusters are also held to `brief.maxLength`. Throws `BAD_USER_INPUT` for an invalid brief or
- * field count before any provider call, and passes on a provider's `ProviderError`.
+ * a sentence, clause or word boundary and marked truncated. Every field except an SMS message
+ * (limited in segments) is also held to `brief.maxLength`, counted in the field's own unit.
+ * The brand profile's voice and word rules go into the prompt and into the checks. Throws
+ * `BAD_USER_INPUT` for an invalid brief, field count or variant index before any provider
+ * call, and passes on a provider's `ProviderError`.
  */
 export async function generateChannelCopy(
   provider: CopyProvider,
@@ -81,9 +88,19 @@ export async function generateChannelCopy(
 ): Promise<ChannelCopy[]> {
   validateBrief(brief);
   const targets = listTargets(brief, options.fieldCounts);
+  const indexes = options.variantIndexes ?? Array.from({ length: brief.variants }, (_v, i) => i);
+  const invalid = indexes.find(
+    (index) => !Number.isInteger(index) || index < 0 || index >= brief.variants,
+  );
+  if (invalid !== undefined) {
+    throw badInput(
+      'variantIndexes',
+      `Invalid variant index ${invalid}, expected a whole number from 0 to ${brief.variants - 1}.`,
+    );
+  }
 
   const variants: ChannelCopy[] = [];
-  for (let variant = 0; variant < brief.variants; variant += 1) {
+  for (const variant of indexes) {
     const calls: CopyCompletion[] = [];
     const fields: CopyField[] = [];
     const violations: CopyViolation[] = [];
@@ -99,7 +116,7 @@ export async function generateChannelCopy(
 
 /** Expands the preset into one target per field to write, checking requested counts. */
 export function listTargets(
-  brief: CopyBrief,
+  brief: Pick<CopyBrief, 'channel' | 'maxLength'>,
   fieldCounts: Record<string, number> = {},
 ): FieldTarget[] {
   const preset = CHANNEL_PRESETS[brief.channel];
@@ -123,8 +140,13 @@ export function listTargets(
   });
 }
 
-function toTarget(field: FieldPreset, index: number, count: number, brief: CopyBrief): FieldTarget {
-  const limit = field.unit === 'GRAPHEMES' ? Math.min(field.limit, brief.maxLength) : field.limit;
+function toTarget(
+  field: FieldPreset,
+  index: number,
+  count: number,
+  brief: Pick<CopyBrief, 'maxLength'>,
+): FieldTarget {
+  const limit = field.unit === 'SMS' ? field.limit : Math.min(field.limit, brief.maxLength);
   return { name: field.name, index, count, limit, unit: field.unit };
 }
 
@@ -138,32 +160,37 @@ async function writeField(
 ): Promise<{ field: CopyField; violations: CopyViolation[] }> {
   const ask = async (
     messages: ReturnType<typeof buildPrompt>['messages'],
-    shorten?: { text: string },
+    extra: { shorten?: { text: string }; exclude?: string[] } = {},
   ) => {
+    const { shorten, exclude } = extra;
     const completion = await provider.generate({
       brief,
       variant,
       messages,
       field: target,
       shorten: shorten ? { text: shorten.text, limit: target.limit, unit: target.unit } : undefined,
+      exclude,
       signal: options.signal,
     });
     calls.push(completion);
     return completion.text;
   };
 
-  let text = await ask(buildPrompt(brief, variant, { field: target }).messages);
-  let violations = checkField(text, brief, target, options.brandProfile);
+  const { brandProfile } = options;
+  let text = await ask(buildPrompt(brief, variant, { field: target, brandProfile }).messages);
+  let violations = checkField(text, brief, target, brandProfile);
+  const excluded: string[] = [];
   for (
     let round = 0;
     round < (options.maxRegenerateRounds ?? 1) && hasErrors(violations);
     round += 1
   ) {
-    const corrections = violations
-      .filter((violation) => violation.severity === 'error')
-      .map((violation) => violation.message);
-    text = await ask(buildPrompt(brief, variant, { field: target, corrections }).messages);
-    violations = checkField(text, brief, target, options.brandProfile);
+    const errors = violations.filter((violation) => violation.severity === 'error');
+    const corrections = errors.map((violation) => violation.message);
+    excluded.push(...errors.map((violation) => violation.text).filter((found) => found !== ''));
+    const prompt = buildPrompt(brief, variant, { field: target, corrections, brandProfile });
+    text = await ask(prompt.messages, { exclude: [...excluded] });
+    violations = checkField(text, brief, target, brandProfile);
   }
 
   let shortenRounds = 0;
@@ -173,7 +200,7 @@ async function writeField(
   ) {
     shortenRounds += 1;
     const shorten = { text, limit: target.limit, unit: target.unit };
-    text = await ask(buildShortenPrompt(brief, shorten).messages, shorten);
+    text = await ask(buildShortenPrompt(brief, shorten).messages, { shorten, exclude: excluded });
   }
 
   const cut = cutToLimit(text, target, brief);

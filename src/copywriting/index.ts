@@ -21,10 +21,13 @@ export type {
   ProductFacts,
   ProviderHooks,
   RetryEvent,
+  ReviewSummary,
   SalesSummary,
+  SeasonalitySummary,
   ShortenRequest,
   TokenUsage,
   TrendDirection,
+  TrendLine,
 } from './types';
 export { COPY_CHANNELS, COPY_TONES, LANGUAGES } from './types';
 
@@ -41,10 +44,18 @@ export {
   measureField,
 } from './channelPresets';
 export type { BrandProfile } from './checkBrandProfile';
-export { checkBrandProfile } from './checkBrandProfile';
+export { BRAND_PROFILE_LIMITS, checkBrandProfile, validateBrandProfile } from './checkBrandProfile';
 export type { CopyProviderConfig } from './createCopyProvider';
 export { createCopyProvider } from './createCopyProvider';
-export { describeForecast, describeSales, formatPrice } from './describeFacts';
+export {
+  describeForecast,
+  describeMonth,
+  describeReviews,
+  describeSales,
+  describeSeasonality,
+  describeTrendLine,
+  formatPrice,
+} from './describeFacts';
 export type {
   ExplainedPoint,
   ForecastExplanation,
@@ -71,6 +82,7 @@ export {
   BuiltinProvider,
   composeCopy,
 } from './providers/builtinProvider';
+export { ConcurrencyLimitedProvider } from './providers/concurrencyLimitedProvider';
 export { FallbackProvider } from './providers/fallbackProvider';
 export type { HuggingFaceProviderOptions } from './providers/huggingFaceProvider';
 export { HUGGING_FACE_PROVIDER_NAME, HuggingFaceProvider } from './providers/huggingFaceProvider';
@@ -78,4 +90,10 @@ export type { RetryPolicy } from './retryPolicy';
 export { DEFAULT_RETRY_POLICY } from './retryPolicy';
 export type { LengthMeasure, TrimmedText, TrimOptions } from './trimToLength';
 export { trimToLength } from './trimToLength';
-export { MAX_COPY_LENGTH, MAX_VARIANTS, validateBrief } from './validateBrief';
+export {
+  MAX_AUDIENCE_DESCRIPTION_LENGTH,
+  MAX_COPY_LENGTH,
+  MAX_VARIANTS,
+  validateAudience,
+  validateBrief,
+} from './validateBrief';

@@ -82,6 +82,41 @@ export interface ForecastSummary {
   nextPeak: { period: string; value: number };
 }
 
+/**
+ * The product's sales pattern over whole years: how strongly sales repeat each year and in
+ * which months they are highest and lowest, from an STL decomposition of monthly units.
+ */
+export interface SeasonalitySummary {
+  /** Strength of seasonality from 0 (none) to 1, as defined by Hyndman and Athanasopoulos. */
+  strength: number;
+  /** Month of the year (1-12) with the highest and the lowest seasonal component. */
+  peakMonth: number;
+  troughMonth: number;
+  /** Whole years of monthly history the summary rests on. */
+  years: number;
+}
+
+/** A least-squares trend line over recent periods, seasonally adjusted where possible. */
+export interface TrendLine {
+  direction: TrendDirection;
+  /** Change of the fitted line from its first to its last period, in percent; null when undefined. */
+  changePercent: number | null;
+  periods: number;
+  granularity: Granularity;
+  seasonallyAdjusted: boolean;
+}
+
+/** Aggregate sentiment of the product's reviews; never the text of a review. */
+export interface ReviewSummary {
+  reviews: number;
+  /** Share of reviews classified negative, from 0 to 1. */
+  negativeShare: number;
+  /** Mean star rating from 1 to 5, when the reviews carry ratings. */
+  averageRating?: number;
+  /** Complaints repeated across reviews, e.g. "small", as short phrases; never review text. */
+  commonComplaints?: string[];
+}
+
 /** Audience of the copy: a group of customers, never a person. */
 export interface AudienceSegment {
   customerType?: 'NEW' | 'RETURNING' | 'ALL';
@@ -98,6 +133,12 @@ export interface CopyBrief {
   sales?: SalesSummary;
   /** Absent when the product has no forecast yet. */
   forecast?: ForecastSummary;
+  /** Absent with fewer than two whole years of monthly history. */
+  seasonality?: SeasonalitySummary;
+  /** Absent with fewer than three periods of history. */
+  trendLine?: TrendLine;
+  /** Absent when the product has no reviews. */
+  reviews?: ReviewSummary;
   channel: CopyChannel;
   tone: CopyTone;
   language: Language;
@@ -152,6 +193,12 @@ export interface CopyRequest {
   shorten?: ShortenRequest;
   /** The channel field being written; absent for whole-channel copy limited by `maxLength`. */
   field?: FieldTarget;
+  /**
+   * Set when the field is written again because an earlier text broke a rule: the offending
+   * texts (an avoided word, a claim, a number). A language model reads the rules from the
+   * prompt; the builtin provider leaves out phrases that contain these texts.
+   */
+  exclude?: string[];
   signal?: AbortSignal;
 }
 

@@ -1,5 +1,7 @@
 import { badInput } from '../shared/errors';
-import type { CopyBrief } from './types';
+import { countGraphemes } from './graphemes';
+import { findPersonalData, redactPersonalData } from './personalData';
+import type { AudienceSegment, CopyBrief } from './types';
 import { COPY_CHANNELS, COPY_TONES, LANGUAGES } from './types';
 
 /** Largest `maxLength` accepted, in grapheme clusters: a long product page description. */
@@ -7,6 +9,12 @@ export const MAX_COPY_LENGTH = 5000;
 
 /** Largest number of variants one request may ask for. */
 export const MAX_VARIANTS = 10;
+
+/** Maximum length of an audience description, in grapheme clusters. */
+export const MAX_AUDIENCE_DESCRIPTION_LENGTH = 200;
+
+const CUSTOMER_TYPES = ['NEW', 'RETURNING', 'ALL'];
+const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 const DECIMAL_AMOUNT = /^\d{1,15}(\.\d{1,6})?$/;
 const CURRENCY_CODE = /^[A-Z]{3}$/;
@@ -53,6 +61,47 @@ export function validateBrief(brief: CopyBrief): void {
   }
   validateProduct(brief);
   validateFigures(brief);
+  if (brief.audience) {
+    validateAudience(brief.audience);
+  }
+}
+
+/**
+ * Checks an audience segment: a known customer type, an ISO 3166-1 alpha-2 country code, and
+ * a description of at most 200 grapheme clusters that contains no personal data, because the
+ * description goes into the prompt. Throws `BAD_USER_INPUT` naming the field.
+ */
+export function validateAudience(audience: AudienceSegment): void {
+  if (audience.customerType !== undefined && !CUSTOMER_TYPES.includes(audience.customerType)) {
+    throw badInput(
+      'audience.customerType',
+      `Invalid customer type "${audience.customerType}", expected one of ${CUSTOMER_TYPES.join(', ')}.`,
+    );
+  }
+  if (audience.country !== undefined && !COUNTRY_CODE.test(audience.country)) {
+    throw badInput(
+      'audience.country',
+      `Invalid country "${audience.country}", expected an ISO 3166-1 alpha-2 code in capitals such as "DE".`,
+    );
+  }
+  const description = audience.description;
+  if (description === undefined) {
+    return;
+  }
+  const length = countGraphemes(description);
+  if (description.trim() === '' || length > MAX_AUDIENCE_DESCRIPTION_LENGTH) {
+    throw badInput(
+      'audience.description',
+      `Invalid audience description of ${length} characters, expected 1 to ${MAX_AUDIENCE_DESCRIPTION_LENGTH} characters.`,
+    );
+  }
+  const found = findPersonalData(description);
+  if (found.length > 0) {
+    throw badInput(
+      'audience.description',
+      `Invalid audience description "${redactPersonalData(description)}", it contains personal data (${found.map((match) => match.kind).join(', ')}), so describe a group such as "gift buyers" instead.`,
+    );
+  }
 }
 
 function validateProduct({ product }: CopyBrief): void {
@@ -76,7 +125,18 @@ function validateProduct({ product }: CopyBrief): void {
   }
 }
 
-function validateFigures({ sales, forecast }: CopyBrief): void {
+function validateFigures({ sales, forecast, seasonality, trendLine, reviews }: CopyBrief): void {
+  const extra = [
+    ...(seasonality ? [seasonality.strength, seasonality.peakMonth, seasonality.troughMonth] : []),
+    ...(trendLine ? [trendLine.periods, trendLine.changePercent ?? 0] : []),
+    ...(reviews ? [reviews.reviews, reviews.negativeShare, reviews.averageRating ?? 1] : []),
+  ];
+  if (!extra.every(Number.isFinite)) {
+    throw badInput(
+      'brief',
+      `Invalid seasonality, trend line or review figures ${JSON.stringify({ seasonality, trendLine, reviews })}, expected finite numbers.`,
+    );
+  }
   if (sales) {
     const figures = [sales.changePercent, sales.recentUnits, sales.recentPeriods];
     if (!figures.every(Number.isFinite) || sales.recentPeriods < 1) {

@@ -46,6 +46,29 @@ export async function openDatabase(
   }
   const dataSource = new DataSource(dataSourceOptions(location, logger));
   await dataSource.initialize();
+  if (location.type === 'sqlite') {
+    serializeTransactions(dataSource);
+  }
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
   return { dataSource, migrationsRun: migrations.map((migration) => migration.name) };
+}
+
+/**
+ * Makes `dataSource.transaction(...)` calls on SQLite run one after another. TypeORM's SQLite
+ * driver runs every statement on one shared connection, so a second transaction begun while
+ * another is open fails with "cannot start a transaction within a transaction". PostgreSQL
+ * gives each transaction its own pooled connection and needs none of this.
+ * NOTE: a statement run outside a transaction while one is open still executes on the shared
+ * connection, inside that transaction. A transaction callback must not start another
+ * transaction through the data source, or it waits for itself.
+ */
+function serializeTransactions(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    const run = tail.then(() => transaction(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
 }

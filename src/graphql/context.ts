@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Loaders } from '../db/loaders/createLoaders';
 import type { CopyProvider } from '../copywriting';
 import type { ForecastResult, ForecastTask } from '../forecasting';
+import type { SentimentClassifier } from '../sentiment';
 import type { JobQueue } from '../shared/jobQueue';
 
 /** Runs forecasts off the event loop; the server backs it with a worker pool. */
@@ -19,6 +20,8 @@ export interface Services {
   /** Long-running jobs; handlers are registered by `registerJobHandlers`. */
   jobs: JobQueue;
   logger: Logger;
+  /** Classifies the sentiment of imported reviews: the offline lexicon unless configured. */
+  sentiment: SentimentClassifier;
 }
 
 /** What each resolver receives: the services, fresh loaders and the request's id. */

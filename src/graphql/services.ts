@@ -1,9 +1,15 @@
 import { InProcessJobQueue } from '../db/inProcessJobQueue';
+import { BuiltinSentimentClassifier } from '../sentiment';
+import type { SentimentClassifier } from '../sentiment';
 import type { Services } from './context';
+import { generateCopyBulkHandler } from './copy/copyBulkJob';
 import { forecastCatalogueHandler } from './forecast/forecastCatalogueJob';
 
-/** What the server builds before the GraphQL layer: the database and the workers. */
-export type BaseServices = Omit<Services, 'jobs'>;
+/** The services the server builds before the GraphQL layer: database, workers, provider. */
+export type BaseServices = Omit<Services, 'jobs' | 'sentiment'> & {
+  /** Review sentiment classifier; the offline lexicon when absent. */
+  sentiment?: SentimentClassifier;
+};
 
 /**
  * Completes the services with an in-process job queue that runs `jobConcurrency` items at a
@@ -31,7 +37,12 @@ export function createServices(base: BaseServices, options: { jobConcurrency: nu
         ),
     },
   });
-  const services: Services = { ...base, jobs };
+  const services: Services = {
+    ...base,
+    jobs,
+    sentiment: base.sentiment ?? new BuiltinSentimentClassifier(),
+  };
   jobs.register(forecastCatalogueHandler(services));
+  jobs.register(generateCopyBulkHandler(services));
   return services;
 }

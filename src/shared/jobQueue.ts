@@ -1,7 +1,7 @@
 /**
  * Long-running work (forecasting a whole catalogue, bulk copy) runs as a job: a list of items
  * processed one by one, with progress and per-item outcomes stored as it goes. Callers depend
- * only on `JobQueue`; the server runs jobs in-process today, and a queue backed by a broker can
+ * only on `JobQueue`. The server runs jobs in-process today. A queue backed by a broker can
  * replace it without touching the callers, because handlers are registered by kind and receive
  * only plain JSON input.
  */
@@ -22,8 +22,8 @@ export interface JobItemResult {
 }
 
 /**
- * What a kind of job does. `plan` lists the item keys for an input (and may throw a
- * BAD_USER_INPUT error before anything is queued); `runItem` processes one key and returns the
+ * The work of one kind of job. `plan` lists the item keys for an input and may throw a
+ * BAD_USER_INPUT error before anything is queued. `runItem` processes one key and returns the
  * id of what it produced. An item that throws is recorded as failed and the job goes on.
  */
 export interface JobHandler<Input = unknown> {
@@ -32,7 +32,7 @@ export interface JobHandler<Input = unknown> {
   runItem(input: Input, key: string): Promise<string | undefined>;
 }
 
-/** Where jobs are submitted. */
+/** The queue that jobs are submitted to. */
 export interface JobQueue {
   /** Registers the handler for its kind; a kind has one handler. */
   register<Input>(handler: JobHandler<Input>): void;

@@ -75,12 +75,26 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** Sends the measured request once and stops the benchmark when it does not succeed. */
+async function assertSucceeds(url: string, body: string): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const text = await response.text();
+  if (response.status !== 200 || JSON.parse(text).errors) {
+    throw new Error(`The measured request failed with status ${response.status}: ${text}`);
+  }
+}
+
 async function measure(
   url: string,
   body: string,
   seconds: number,
   connections: number,
 ): Promise<Measured> {
+  await assertSucceeds(url, body);
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -129,8 +143,14 @@ async function main(): Promise<void> {
   const connections = Number(values.connections);
 
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'marketcast-bench-'));
+  // The benchmark measures throughput, not the rate limiter: the cost budget is set high
+  // enough that no request is rejected, while every request is still priced.
   const server = await startServerProcess({
     DATABASE_URL: `sqlite:${path.join(folder, 'bench.sqlite')}`,
+    AUTH_MODE: 'development',
+    MAX_QUERY_COST: '100000',
+    RATE_LIMIT_CAPACITY: '10000000',
+    RATE_LIMIT_RESTORE_RATE: '1000000',
   });
   try {
     const listed = await post(

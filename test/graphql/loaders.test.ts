@@ -47,6 +47,9 @@ describe('per-request DataLoaders', () => {
     server = await startTestServer({
       seed: (dataSource) =>
         seedCatalogue(dataSource, { products: 50, days: 60, withForecastsAndCopies: true }),
+      // The 50-product dashboard costs 5,403 points, over the default maximum of 1,000 per
+      // operation; this suite counts SQL statements, so the cost limits are raised.
+      limits: { maxQueryCost: 20_000, rateLimitCapacity: 100_000 },
     });
   });
 

@@ -8,7 +8,9 @@ import type { CopyProvider } from '../../src/copywriting';
 import { openDatabase } from '../../src/db/dataSource';
 import { createServices } from '../../src/graphql/services';
 import { ForecastPool } from '../../src/forecasting';
+import type { SentimentClassifier } from '../../src/sentiment';
 import { startHttpServer } from '../../src/server/app';
+import type { ServerLimits } from '../../src/server/app';
 import { QueryCounter } from './queryCounter';
 import { createTestDatabase } from './testDatabase';
 
@@ -40,7 +42,11 @@ export interface TestServer {
 export async function startTestServer(
   options: {
     copyProvider?: CopyProvider;
+    /** Review sentiment classifier; the offline lexicon when absent. */
+    sentiment?: SentimentClassifier;
     seed?: (dataSource: DataSource) => Promise<unknown>;
+    /** Overrides of the operation cost and rate limits. */
+    limits?: Partial<ServerLimits>;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -52,10 +58,14 @@ export async function startTestServer(
   const forecasts = new ForecastPool({ maxThreads: 1 });
   const copyProvider = options.copyProvider ?? createCopyProvider();
   const services = createServices(
-    { dataSource, forecasts, copyProvider, logger },
+    { dataSource, forecasts, copyProvider, logger, sentiment: options.sentiment },
     { jobConcurrency: 1 },
   );
-  const server = await startHttpServer(services, { host: '127.0.0.1', port: 0 });
+  const server = await startHttpServer(services, {
+    host: '127.0.0.1',
+    port: 0,
+    limits: options.limits,
+  });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   queries.take();
 

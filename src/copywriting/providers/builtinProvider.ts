@@ -28,7 +28,9 @@ const HAN_CHARACTER = /\p{Script=Han}/u;
  * only on the request: the same brief and variant always give the same text, and variants of
  * one brief differ in their opening and phrasing. Product text that reads like instructions to
  * a model (see `findInjectionSignals`) is left out of the copy. A shorten request composes the
- * same variant again within the shorter limit.
+ * same variant again within the shorter limit. A request with `exclude` texts (a regeneration
+ * after a check failed) picks other phrases, leaves out optional sentences and replaces a
+ * product name or category that contain any of them.
  */
 export class BuiltinProvider implements CopyProvider {
   readonly name = BUILTIN_PROVIDER_NAME;
@@ -37,13 +39,14 @@ export class BuiltinProvider implements CopyProvider {
   /** Composes the text; never rejects for a brief that `validateBrief` accepts. */
   async generate(request: CopyRequest): Promise<CopyCompletion> {
     const started = performance.now();
-    const { brief, variant, field, shorten } = request;
+    const { brief, variant, field, shorten, exclude = [] } = request;
     let text: string;
     if (field) {
       const target = shorten ? { ...field, limit: shorten.limit, unit: shorten.unit } : field;
-      text = composeField(brief, target, variant);
+      text = composeField(brief, target, variant, exclude);
     } else {
-      text = composeCopy({ ...brief, maxLength: shorten?.limit ?? brief.maxLength }, variant);
+      const maxLength = shorten?.limit ?? brief.maxLength;
+      text = composeCopy({ ...brief, maxLength }, variant, exclude);
     }
     return {
       text,
@@ -89,9 +92,13 @@ type Fits = (text: string) => boolean;
  * for little more than the opening, as in a subject line with a long product name, variants
  * past the fourth can repeat earlier ones.
  */
-export function composeCopy(brief: CopyBrief, variant: number): string {
+export function composeCopy(
+  brief: CopyBrief,
+  variant: number,
+  exclude: readonly string[] = [],
+): string {
   const fits: Fits = (text) => countGraphemes(text) <= brief.maxLength;
-  return composeChannel(brief.channel, choosePhrases(brief, variant), fits);
+  return composeChannel(brief.channel, choosePhrases(brief, variant, exclude), fits);
 }
 
 /**
@@ -99,8 +106,13 @@ export function composeCopy(brief: CopyBrief, variant: number): string {
  * field's limit counted in its own unit. Like `composeCopy`, the result can still be too long
  * when even its shortest phrase does not fit.
  */
-export function composeField(brief: CopyBrief, field: FieldTarget, variant: number): string {
-  const phrases = choosePhrases(brief, variant);
+export function composeField(
+  brief: CopyBrief,
+  field: FieldTarget,
+  variant: number,
+  exclude: readonly string[] = [],
+): string {
+  const phrases = choosePhrases(brief, variant, exclude);
   const fits: Fits = (text) => measureField(text, field.limit, field.unit).fits;
   const { bank, facts } = phrases;
   const sentences = (parts: (string | undefined)[]): string =>
@@ -137,22 +149,40 @@ export function composeField(brief: CopyBrief, field: FieldTarget, variant: numb
   }
 }
 
-function choosePhrases(brief: CopyBrief, variant: number): Phrases {
+function choosePhrases(brief: CopyBrief, variant: number, exclude: readonly string[]): Phrases {
   const bank = PHRASE_BANKS[brief.language];
-  const facts = collectFacts(brief, bank);
+  const isClean = makeCleanCheck(exclude);
+  const facts = collectFacts(brief, bank, isClean);
   const openings = bank.openings[brief.tone];
   const pick = makePicker(brief.product.sku, variant, openings);
   const fill = (template: string): string => fillTemplate(template, facts);
+
+  // The variant's own phrase when it is clean, else the next clean one in the list.
+  const choose = (list: readonly string[]): string | undefined => {
+    const start = list.indexOf(pick(list));
+    const rotated = list.map((_unused, offset) => fill(list[(start + offset) % list.length]));
+    return rotated.find(isClean);
+  };
+  const required = (list: readonly string[]): string => choose(list) ?? fill(pick(list));
   return {
     bank,
     facts,
-    opening: fill(pick(openings)),
-    trend: brief.sales ? fill(pick(bank.trend[brief.sales.trend])) : undefined,
-    trendShort: brief.sales ? fill(pick(bank.trendShort[brief.sales.trend])) : undefined,
-    peak: brief.forecast ? fill(pick(bank.peak)) : undefined,
-    price: fill(pick(bank.price)),
-    call: fill(pick(bank.calls[brief.channel])),
+    opening: required(openings),
+    trend: brief.sales ? choose(bank.trend[brief.sales.trend]) : undefined,
+    trendShort: brief.sales ? choose(bank.trendShort[brief.sales.trend]) : undefined,
+    peak: brief.forecast ? choose(bank.peak) : undefined,
+    price: required(bank.price),
+    call: required(bank.calls[brief.channel]),
     range: fill(bank.range),
+  };
+}
+
+/** Returns a check that a text contains none of the excluded texts, ignoring case. */
+function makeCleanCheck(exclude: readonly string[]): Fits {
+  const lowered = exclude.map((text) => text.trim().toLowerCase()).filter((text) => text !== '');
+  return (text) => {
+    const candidate = text.toLowerCase();
+    return lowered.every((excluded) => !candidate.includes(excluded));
   };
 }
 
@@ -214,22 +244,22 @@ function pickFitting(candidates: (string | undefined)[], start: number, fits: Fi
   );
 }
 
-function collectFacts(brief: CopyBrief, bank: PhraseBank): Facts {
+function collectFacts(brief: CopyBrief, bank: PhraseBank, isClean: Fits): Facts {
   const { product, sales, forecast, language } = brief;
-  const name = isUsable(product.name, MAX_NAME_LENGTH) ? product.name.trim() : bank.fallbackName;
-  const category = isUsable(product.category, MAX_NAME_LENGTH)
-    ? product.category.trim()
-    : bank.fallbackCategory;
+  const usable = (text: string) => isUsable(text, MAX_NAME_LENGTH) && isClean(text);
+  const name = usable(product.name) ? product.name.trim() : bank.fallbackName;
+  const category = usable(product.category) ? product.category.trim() : bank.fallbackCategory;
+  const description = firstSentence(product.description, language);
   return {
     name,
     category,
     price: formatPrice(product.price, language),
     change: sales ? String(Math.abs(Math.round(sales.changePercent))) : '',
     peak: forecast ? describePeriod(forecast.nextPeak.period, forecast.granularity, language) : '',
-    description: firstSentence(product.description, language),
+    description: description !== undefined && isClean(description) ? description : undefined,
     hashtags: product.tags
       .map(toHashtag)
-      .filter((tag) => tag !== '')
+      .filter((tag) => tag !== '' && isClean(tag))
       .slice(0, MAX_HASHTAGS),
   };
 }

@@ -35,7 +35,7 @@ export class Job {
   @Column({ type: 'simple-json' })
   results!: JobItemResult[];
 
-  /** Why the whole job failed, when it did. */
+  /** Reason the whole job failed, when it did. */
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 

@@ -2,12 +2,21 @@ import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { DataSource } from 'typeorm';
 
-import { Forecast, ForecastPoint, GeneratedCopy, Product } from '../entities';
+import {
+  BrandProfileVersion,
+  CopyStatusChange,
+  Forecast,
+  ForecastPoint,
+  GeneratedCopy,
+  Product,
+} from '../entities';
 import type { Page } from '../queries/page';
 import { loadNewestFirstPages, loadNewestPerProduct } from '../queries/pages';
 import type { PageKey } from '../queries/pages';
 import { loadSalesTotals } from '../queries/sales';
 import type { SalesFilter, SalesTotal } from '../queries/sales';
+import { createAnalysisLoaders } from './createAnalysisLoaders';
+import type { AnalysisLoaders } from './createAnalysisLoaders';
 
 /** A product's sales totals under one filter. */
 export interface SalesKey extends SalesFilter {
@@ -28,6 +37,14 @@ export interface Loaders {
   forecastPoints: DataLoader<number, ForecastPoint[]>;
   forecastPage: DataLoader<PageKey, Page<Forecast>, string>;
   copyPage: DataLoader<PageKey, Page<GeneratedCopy>, string>;
+  /** Brand profile versions by id. */
+  brandProfileVersionById: DataLoader<number, BrandProfileVersion | null>;
+  /** Every version of a brand profile, oldest first, by profile id. */
+  brandProfileVersions: DataLoader<number, BrandProfileVersion[]>;
+  /** A copy's review decisions, oldest first, by copy id. */
+  copyStatusChanges: DataLoader<number, CopyStatusChange[]>;
+  /** Campaigns, experiments, reviews and the sales calendar, for the marketing analysis. */
+  analysis: AnalysisLoaders;
 }
 
 /** Creates fresh loaders; call once per request so that no cached row outlives it. */
@@ -99,6 +116,30 @@ export function createLoaders(dataSource: DataSource): Loaders {
     copyPage: new DataLoader((keys) => loadNewestFirstPages(dataSource, GeneratedCopy, keys), {
       cacheKeyFn: pageCacheKey,
     }),
+
+    brandProfileVersionById: new DataLoader(async (ids) => {
+      const rows = await dataSource.getRepository(BrandProfileVersion).findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    brandProfileVersions: new DataLoader(async (profileIds) => {
+      const rows = await dataSource.getRepository(BrandProfileVersion).find({
+        where: { brandProfileId: In([...profileIds]) },
+        order: { brandProfileId: 'ASC', version: 'ASC' },
+      });
+      return profileIds.map((id) => rows.filter((row) => row.brandProfileId === id));
+    }),
+
+    copyStatusChanges: new DataLoader(async (copyIds) => {
+      const rows = await dataSource.getRepository(CopyStatusChange).find({
+        where: { copyId: In([...copyIds]) },
+        order: { copyId: 'ASC', id: 'ASC' },
+      });
+      return copyIds.map((id) => rows.filter((row) => row.copyId === id));
+    }),
+
+    analysis: createAnalysisLoaders(dataSource),
   };
 }
 

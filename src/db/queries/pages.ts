@@ -13,8 +13,8 @@ export interface PageKey {
 
 /**
  * Loads newest-first pages of a per-product table (forecasts, copy) for several products with
- * two statements whatever the number of products: one reads the ids and product ids of every
- * matching row, the other reads the full rows of the ids that land on a page.
+ * two statements, whatever the number of products. The first reads the ids and product ids of
+ * every matching row. The second reads the full rows of the ids that land on a page.
  */
 export async function loadNewestFirstPages<Row extends { id: number; productId: number }>(
   dataSource: DataSource,
@@ -45,9 +45,9 @@ export async function loadNewestFirstPages<Row extends { id: number; productId: 
       total: all.length,
     };
   });
-  const wanted = [...new Set(pageIds.flatMap((page) => page.ids))];
-  const rows = wanted.length
-    ? await repository.find({ where: { id: In(wanted) } as FindOptionsWhere<Row> })
+  const pageRowIds = [...new Set(pageIds.flatMap((page) => page.ids))];
+  const rows = pageRowIds.length
+    ? await repository.find({ where: { id: In(pageRowIds) } as FindOptionsWhere<Row> })
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
 

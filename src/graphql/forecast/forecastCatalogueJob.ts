@@ -6,10 +6,10 @@ import type { Granularity } from '../../shared/period';
 import type { Services } from '../context';
 import { runAndStoreForecast } from './forecastService';
 
-/** The most products one catalogue forecast job accepts. */
+/** Maximum number of products one catalogue forecast job accepts. */
 export const MAX_CATALOGUE_PRODUCTS = 5000;
 
-/** What a catalogue forecast job stores as its input: plain JSON. */
+/** The input a catalogue forecast job stores, as plain JSON. */
 export interface ForecastCatalogueInput {
   /** Product ids to forecast; every product with sales when absent. */
   productIds?: number[];

@@ -17,7 +17,7 @@ import type { Granularity } from '../../shared/period';
 import type { ForecastRunner } from '../context';
 import { toParameters } from './forecast.types';
 
-/** What runForecast asks for, with the product already loaded. */
+/** A runForecast request, with the product already loaded. */
 export interface ForecastRequest {
   product: Product;
   granularity: Granularity;

@@ -1,4 +1,16 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+} from 'type-graphql';
 
 import {
   createProduct,
@@ -90,6 +102,7 @@ export class ProductResolver {
     return toConnection('product', page, toProductType);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ProductType, { description: 'Adds a product to the catalogue.' })
   async createProduct(
     @Ctx() context: Context,
@@ -103,6 +116,7 @@ export class ProductResolver {
     return toProductType(product);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ProductType, { description: 'Changes the given fields of a product.' })
   async updateProduct(
     @Ctx() context: Context,
@@ -117,6 +131,7 @@ export class ProductResolver {
     return toProductType(product);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => DeleteProductPayload, {
     description: 'Deletes a product with its sales, forecasts and copy.',
   })

@@ -8,7 +8,7 @@ import type { Context } from '../context';
 import { SalesPointInput } from './sales.input';
 import { ItemError, RecordSalesPayload } from './sales.types';
 
-/** The most observations one recordSales call accepts. */
+/** Maximum number of observations one recordSales call accepts. */
 export const MAX_SALES_BATCH = 10_000;
 
 const CHANNEL = /^[a-z0-9][a-z0-9_-]{0,31}$/;
