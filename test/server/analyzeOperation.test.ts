@@ -129,6 +129,22 @@ describe('analyzeOperation', () => {
     expect(write.requestedCost).toBe(MUTATION_COST + 1);
   });
 
+  it('prices jobs and model fits by their work', () => {
+    const catalogue = analyze(
+      'mutation { forecastCatalogue(productIds: ["1", "2", "3"], granularity: MONTH, horizon: 3, model: { kind: NAIVE }) { id } }',
+    );
+    const bulk = analyze(
+      'mutation { generateCopyBulk(input: { productIds: ["1", "2"], channel: EMAIL, variants: 3 }) { id } }',
+    );
+    const lift = analyze('{ campaign(id: "1") { lift { lift } } }');
+
+    // one fit plus a point per product, plus the job's id
+    expect(catalogue.requestedCost).toBe(FORECAST_COST + 3 + 1);
+    // 20 for the request plus a point per copy (2 products x 3 variants), plus the job's id
+    expect(bulk.requestedCost).toBe(20 + 2 * 3 + 1);
+    expect(lift.requestedCost).toBeGreaterThanOrEqual(FORECAST_COST);
+  });
+
   it('prices recordSales by its points', () => {
     const points = Array.from({ length: 250 }, (_, day) => ({
       sku: 'A',

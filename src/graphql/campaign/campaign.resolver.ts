@@ -236,8 +236,6 @@ export class CampaignResolver {
     return analysis.campaigns[0];
   }
 
-  // TODO(before AUTH_MODE=required deployments): the cost rules price this field at 1 point
-  // although each resolution fits a forecast; give it a price like runForecast's.
   @FieldResolver(() => CampaignLiftType, {
     description:
       "Lift in the promoted product's units against a counterfactual forecast fitted on the periods before the campaign. Fits a model on every request.",

@@ -37,6 +37,17 @@ export function fieldCost(coordinate: string, args: Args): number | undefined {
       return FORECAST_COST;
     case 'Mutation.generateCopy':
       return COPY_VARIANT_COST * positiveInteger(args.variants, 1);
+    case 'Mutation.forecastCatalogue':
+      // The job is queued, not run, so the request pays one fit plus a point per product.
+      return FORECAST_COST + listLength(args.productIds);
+    case 'Mutation.generateCopyBulk': {
+      // Queued like forecastCatalogue: one variant's price plus a point per copy planned.
+      const input = (args.input ?? {}) as Args;
+      return COPY_VARIANT_COST + listLength(input.productIds) * positiveInteger(input.variants, 1);
+    }
+    case 'Campaign.lift':
+    case 'Query.recommendPrice':
+      return FORECAST_COST;
     case 'Mutation.recordSales': {
       const points = Array.isArray(args.points) ? args.points.length : 0;
       return MUTATION_COST + Math.ceil(points / SALES_POINTS_PER_COST);
@@ -74,6 +85,10 @@ function salesPeriods(args: Args): number {
   }
   const days = (to - from) / DAY_MS + 1;
   return Math.max(1, Math.ceil((days / 366) * perYear) + 1);
+}
+
+function listLength(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
 }
 
 function positiveInteger(value: unknown, fallback: number): number {
