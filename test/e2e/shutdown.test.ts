@@ -7,8 +7,8 @@ import { openDatabase } from '../../src/db/dataSource';
 import { ApiKeyStore } from '../../src/graphql/apiKey/apiKeyStore';
 import { Role } from '../../src/graphql/apiKey/role';
 import { seedCatalogue } from '../support/fixtures';
-import { spawnServer } from './serverProcess';
-import type { ServerProcess } from './serverProcess';
+import { spawnServer } from '../support/serverProcess';
+import type { ServerProcess } from '../support/serverProcess';
 
 const FORECAST_BODY = JSON.stringify({
   query:

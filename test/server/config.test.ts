@@ -75,6 +75,29 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('defaults review sentiment to the builtin lexicon', () => {
+    const config = loadConfig({}, 1);
+
+    expect(config.sentiment.provider).toBe('builtin');
+    expect(config.sentiment.timeoutMs).toBe(30_000);
+  });
+
+  it('reads a self-hosted sentiment endpoint', () => {
+    const config = loadConfig(
+      { SENTIMENT_PROVIDER: 'huggingface', HF_SENTIMENT_ENDPOINT_URL: 'http://127.0.0.1:8081' },
+      1,
+    );
+
+    expect(config.sentiment.provider).toBe('huggingface');
+    expect(config.sentiment.hfEndpointUrl).toBe('http://127.0.0.1:8081');
+  });
+
+  it('rejects huggingface sentiment without a token or endpoint', () => {
+    expect(problemsOf({ SENTIMENT_PROVIDER: 'huggingface' })).toEqual([
+      'SENTIMENT_PROVIDER: "huggingface" needs HF_TOKEN (hosted models) or HF_SENTIMENT_ENDPOINT_URL (a self-hosted server); set one of them or use SENTIMENT_PROVIDER=builtin.',
+    ]);
+  });
+
   it('rejects a non-numeric port', () => {
     expect(problemsOf({ PORT: 'http' })).toEqual([
       'PORT: must be a whole number between 0 and 65535; received "http".',

@@ -34,22 +34,29 @@ interface RawSalesRow {
 }
 
 /**
- * Loads the daily observations of several products in one statement and aggregates each
- * product's rows to the filter's granularity. Periods without observations are absent.
+ * Loads the sales of several products in one statement, summed per product and period of the
+ * filter's granularity. Periods without observations are absent.
  */
 export async function loadSalesTotals(
   dataSource: DataSource,
   productIds: readonly number[],
   filter: SalesFilter,
 ): Promise<Map<number, SalesTotal[]>> {
+  const periodExpression = periodStartSql(
+    dataSource.options.type,
+    filter.granularity,
+    'sale.period',
+  );
   const query = dataSource
     .getRepository(SalesObservation)
     .createQueryBuilder('sale')
     .select('sale.product_id', 'productId')
-    .addSelect('sale.period', 'period')
-    .addSelect('sale.units', 'units')
-    .addSelect('sale.revenue_minor', 'revenueMinor')
-    .where({ productId: In([...productIds]) });
+    .addSelect(periodExpression ?? 'sale.period', 'period')
+    .addSelect('SUM(sale.units)', 'units')
+    .addSelect('SUM(sale.revenue_minor)', 'revenueMinor')
+    .where({ productId: In([...productIds]) })
+    .groupBy('sale.product_id')
+    .addGroupBy(periodExpression ?? 'sale.period');
   if (filter.from !== undefined) {
     query.andWhere('sale.period >= :from', { from: filter.from });
   }
@@ -59,35 +66,60 @@ export async function loadSalesTotals(
   if (filter.channel !== undefined) {
     query.andWhere('sale.channel = :channel', { channel: filter.channel });
   }
-  // Raw rows skip entity hydration, which dominated the cost of dashboard queries.
-  const rows = await query.orderBy('sale.period', 'ASC').getRawMany<RawSalesRow>();
+  const rows = await query.orderBy('period', 'ASC').getRawMany<RawSalesRow>();
 
-  // Many rows share a day, so each day's period start is computed once per call.
+  // The database returns one row per product and period when it has a period expression,
+  // else one per product and day; days are then folded into periods here.
   const periodOfDay = new Map<string, string>();
   const totals = new Map<number, Map<string, SalesTotal>>();
   for (const raw of rows) {
-    const row = {
-      productId: Number(raw.productId),
-      day: dateAsIsoString.from(raw.period) as string,
-      units: Number(raw.units),
-      revenueMinor: Number(raw.revenueMinor),
-    };
-    let period = periodOfDay.get(row.day);
+    const day = dateAsIsoString.from(raw.period) as string;
+    let period = periodOfDay.get(day);
     if (period === undefined) {
-      period = formatIsoDate(periodStart(parseIsoDate(row.day)!, filter.granularity));
-      periodOfDay.set(row.day, period);
+      period = formatIsoDate(periodStart(parseIsoDate(day)!, filter.granularity));
+      periodOfDay.set(day, period);
     }
-    let byPeriod = totals.get(row.productId);
+    const productId = Number(raw.productId);
+    let byPeriod = totals.get(productId);
     if (!byPeriod) {
       byPeriod = new Map();
-      totals.set(row.productId, byPeriod);
+      totals.set(productId, byPeriod);
     }
     const total = byPeriod.get(period) ?? { period, units: 0, revenueMinor: 0 };
-    total.units += row.units;
-    total.revenueMinor += row.revenueMinor;
+    total.units += Number(raw.units);
+    total.revenueMinor += Number(raw.revenueMinor);
     byPeriod.set(period, total);
   }
   return new Map([...totals].map(([productId, byPeriod]) => [productId, [...byPeriod.values()]]));
+}
+
+/**
+ * Returns the SQL for the first day of the period containing the date in `column`, as text
+ * `YYYY-MM-DD`, in the dialect of `driver`; undefined for a driver without one, whose days
+ * are then folded into periods in JavaScript. Weeks start on Monday, as ISO weeks do, in both
+ * dialects: PostgreSQL's date_trunc('week') is ISO, and SQLite's %w counts Sunday as 0.
+ */
+export function periodStartSql(
+  driver: string,
+  granularity: Granularity,
+  column: string,
+): string | undefined {
+  if (driver === 'sqlite') {
+    switch (granularity) {
+      case 'day':
+        return column;
+      case 'week':
+        return `date(${column}, '-' || ((CAST(strftime('%w', ${column}) AS INTEGER) + 6) % 7) || ' days')`;
+      case 'month':
+        return `strftime('%Y-%m-01', ${column})`;
+    }
+  }
+  if (driver === 'postgres') {
+    return granularity === 'day'
+      ? `to_char(${column}, 'YYYY-MM-DD')`
+      : `to_char(date_trunc('${granularity}', ${column}), 'YYYY-MM-DD')`;
+  }
+  return undefined;
 }
 
 /** Returns the latest day with any recorded sales, or undefined for an empty table. */
