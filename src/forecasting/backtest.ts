@@ -60,3 +60,28 @@ export function runBacktest(
   });
   return { windows, scores: total.result() };
 }
+
+/**
+ * Chooses the backtest AUTO and ENSEMBLE use when the task sets none: 2 windows with step =
+ * horizon, shortened to 1 window so that every window keeps at least max(2 · seasonLength, 10)
+ * training observations; with too few observations for that, one window whose horizon shrinks
+ * to a third of the series. Returns null when the series has fewer than MIN_TRAIN_LENGTH + 1
+ * observations, too few for any backtest.
+ */
+export function defaultBacktest(
+  length: number,
+  context: { horizon: number; levels: number[]; seasonLength: number },
+): BacktestSettings | null {
+  if (length < MIN_TRAIN_LENGTH + 1) {
+    return null;
+  }
+  const minTrain = Math.max(2 * context.seasonLength, 10);
+  const horizon = context.horizon;
+  for (let windows = 2; windows >= 1; windows--) {
+    if (length - horizon - (windows - 1) * horizon >= minTrain) {
+      return { ...context, windows, step: horizon };
+    }
+  }
+  const shortHorizon = Math.max(1, Math.min(horizon, Math.floor(length / 3)));
+  return { ...context, horizon: shortHorizon, windows: 1, step: shortHorizon };
+}

@@ -4,4 +4,8 @@ declare module 'jstat' {
     /** Quantile function of the normal distribution. */
     inv(p: number, mean: number, sd: number): number;
   };
+  export const studentt: {
+    /** Quantile function of Student's t distribution with `dof` degrees of freedom. */
+    inv(p: number, dof: number): number;
+  };
 }

@@ -1,4 +1,5 @@
 import { runForecast } from '../../src/forecasting';
+import type { EnsembleSpec } from '../../src/forecasting';
 import { isIntermittent } from '../../src/forecasting/selectModel';
 import { expectValidForecast, loadAirPassengers, noise } from './harness';
 
@@ -105,11 +106,36 @@ describe('AUTO', () => {
       model: { kind: 'AUTO', candidates: [{ kind: 'NAIVE' }] },
     });
 
-    const scale = result.model.params.intervalScale as number;
+    const scale = result.model.params.intervalScale80 as number;
     expect(scale).toBeGreaterThan(1);
     expect(scale).toBeLessThanOrEqual(3);
-    const width = result.intervals[1].upper[3] - result.mean[3];
-    expect(width).toBeCloseTo(scale * (naive.intervals[1].upper[3] - naive.mean[3]), 9);
+    const width = result.intervals[0].upper[3] - result.mean[3];
+    expect(width).toBeCloseTo(scale * (naive.intervals[0].upper[3] - naive.mean[3]), 9);
+    expect(result.model.params.ensembleEnvelope).toBeUndefined();
+  });
+
+  it('envelopes a single model with the ensemble', () => {
+    const y = loadAirPassengers();
+    // MEAN and NAIVE ignore the season, so SEASONAL_NAIVE beats their combination.
+    const ensemble: EnsembleSpec = {
+      kind: 'ENSEMBLE',
+      members: [{ kind: 'MEAN' }, { kind: 'NAIVE' }],
+    };
+    const task = { y, horizon: 12, seasonLength: 12 };
+    const alone = runForecast({ ...task, model: ensemble });
+
+    const result = runForecast({
+      ...task,
+      model: { kind: 'AUTO', candidates: [{ kind: 'SEASONAL_NAIVE' }, ensemble] },
+    });
+
+    expect(result.model.kind).toBe('SEASONAL_NAIVE');
+    expect(result.model.params.ensembleEnvelope).toBe(true);
+    for (let i = 0; i < 12; i++) {
+      expect(result.intervals[1].lower[i]).toBeLessThanOrEqual(alone.intervals[1].lower[i]);
+      expect(result.intervals[1].upper[i]).toBeGreaterThanOrEqual(alone.intervals[1].upper[i]);
+    }
+    expectValidForecast(result, 12);
   });
 
   it('falls back to MEAN on three observations', () => {
