@@ -99,14 +99,14 @@ describe('ENSEMBLE', () => {
     expectValidForecast(result, 12);
     expect(result.model.params.members).toMatch(/ETS/);
     expect(result.model.params.members).toMatch(/ARIMA/);
-    expect(result.model.params.members).toMatch(/Theta\(optimized=true/);
+    expect(result.model.params.members).toMatch(/OPTIMIZED_THETA\(optimized=true/);
   });
 
   it('leaves out OPTIMIZED_THETA without seasonality', () => {
     const result = runForecast({ y, horizon: 3, seasonLength: 1, model: { kind: 'ENSEMBLE' } });
 
     const members = String(result.model.params.members).split(' + ');
-    expect(members.map((member) => member.split('(')[0])).toEqual(['ETS', 'ARIMA', 'Theta']);
+    expect(members.map((member) => member.split('(')[0])).toEqual(['ETS', 'ARIMA', 'THETA']);
     expect(members[2]).toMatch(/optimized=false/);
   });
 });

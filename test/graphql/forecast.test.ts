@@ -174,6 +174,23 @@ describe('runForecast', () => {
     expectOrderedIntervals(forecast.points);
   });
 
+  it('raises negative bounds of unit sales to zero', async () => {
+    const result = await server.gql(RUN, {
+      productId: '2',
+      granularity: 'DAY',
+      horizon: 5,
+      model: { kind: 'MEAN' },
+    });
+
+    const forecast = result.data!.runForecast;
+    // 3 sales of 1 unit in 31 days: a mean of 0.097 with a standard deviation near 0.3
+    expect(forecast.points.every((point: Point) => point.lower95 === 0)).toBe(true);
+    expect(forecast.points.every((point: Point) => point.value > 0)).toBe(true);
+    expect(forecast.warnings.join(' ')).toMatch(
+      /10 forecast values or interval bounds below zero were raised to zero/,
+    );
+  });
+
   it('leaves an incomplete last period out of training', async () => {
     await server.dataSource.getRepository(SalesObservation).insert({
       productId: 2,

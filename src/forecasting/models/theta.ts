@@ -116,7 +116,7 @@ export function forecastTheta(y: number[], options: ThetaOptions): ForecastOutpu
     mean,
     intervals,
     model: {
-      kind: 'Theta',
+      kind: optimized ? 'OPTIMIZED_THETA' : 'THETA',
       params: {
         optimized,
         theta: fit.theta,
@@ -350,7 +350,7 @@ function forecastConstant(
     mean,
     intervals: options.levels.map((level) => ({ level, lower: [...mean], upper: [...mean] })),
     model: {
-      kind: 'Theta',
+      kind: optimized ? 'OPTIMIZED_THETA' : 'THETA',
       params: {
         optimized,
         theta: 2,

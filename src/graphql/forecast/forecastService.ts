@@ -71,6 +71,7 @@ export async function runAndStoreForecast(
   });
   const durationMs = Math.round(performance.now() - started);
   assertFinite(result);
+  const clampWarning = series.y.every((value) => value >= 0) ? clampAtZero(result) : undefined;
 
   return dataSource.transaction(async (manager) => {
     const forecast = await manager.getRepository(Forecast).save(
@@ -87,7 +88,7 @@ export async function runAndStoreForecast(
         trainPoints: series.y.length,
         channel: request.channel ?? '*',
         fitStatistics: definedOnly(result.fit),
-        warnings: [...series.warnings, ...result.warnings],
+        warnings: [...series.warnings, ...result.warnings, ...(clampWarning ? [clampWarning] : [])],
         candidates:
           result.candidates?.map((candidate) => ({
             modelKind: candidate.model.kind,
@@ -185,6 +186,30 @@ function assertFinite(result: ForecastResult): void {
       throw new DomainError(ErrorCode.ForecastFailed, `The fit returned no ${level}% interval.`);
     }
   }
+}
+
+/**
+ * Raises point forecasts and interval bounds below zero to zero, in place, because units sold
+ * over a period cannot be negative when none of the training periods was. Returns a warning
+ * when anything was raised.
+ */
+function clampAtZero(result: ForecastResult): string | undefined {
+  let raised = 0;
+  const clamp = (values: number[]) =>
+    values.forEach((value, index) => {
+      if (value < 0) {
+        values[index] = 0;
+        raised += 1;
+      }
+    });
+  clamp(result.mean);
+  for (const bounds of result.intervals) {
+    clamp(bounds.lower);
+    clamp(bounds.upper);
+  }
+  return raised > 0
+    ? `${raised} forecast values or interval bounds below zero were raised to zero, because the training periods never sold fewer than zero units.`
+    : undefined;
 }
 
 function definedOnly(fit: Record<string, number | undefined>): Record<string, number> {
