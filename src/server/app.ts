@@ -2,7 +2,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -253,6 +256,8 @@ async function createApolloServer(
         stopGracePeriodMillis: settings.shutdownTimeoutMs,
       }),
       ApolloServerPluginLandingPageDisabled(),
+      // No response is cached by HTTP caches, so per-field cache hints are work without use.
+      ApolloServerPluginCacheControlDisabled(),
       costPlugin({
         limits: {
           maxQueryCost: limits.maxQueryCost,
