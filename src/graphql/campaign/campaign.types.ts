@@ -5,6 +5,7 @@ import type { Campaign } from '../../db/entities';
 import { PageInfo } from '../common/connection';
 import { GranularityEnum } from '../common/granularity';
 import { Money, toMoney } from '../common/money.types';
+import { TrainingRange } from '../forecast/forecast.types';
 import { DateScalar } from '../common/scalars';
 import { decimalToMoney } from '../analysis/decimalMoney';
 import { IntervalType, MoneyIntervalType, PartialIntervalType } from '../analysis/interval.types';
@@ -273,18 +274,6 @@ export class LiftPeriodType {
   upper95!: number;
 }
 
-@ObjectType({ description: 'The periods the counterfactual was fitted on.' })
-export class LiftTraining {
-  @Field(() => DateScalar)
-  from!: string;
-
-  @Field(() => DateScalar)
-  to!: string;
-
-  @Field(() => Int)
-  points!: number;
-}
-
 /** A campaign's lift as clients see it; `chartUrl` is a field resolver. */
 @ObjectType('CampaignLift', {
   description:
@@ -301,8 +290,8 @@ export class CampaignLiftType {
   @Field({ description: 'The model fitted for the counterfactual.' })
   modelKind!: string;
 
-  @Field(() => LiftTraining)
-  training!: LiftTraining;
+  @Field(() => TrainingRange, { description: 'The periods the counterfactual was fitted on.' })
+  training!: TrainingRange;
 
   @Field(() => [LiftPeriodType])
   periods!: LiftPeriodType[];
