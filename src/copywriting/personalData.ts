@@ -10,7 +10,9 @@ export interface PersonalDataMatch {
 }
 
 const PATTERNS: readonly { kind: PersonalDataKind; pattern: RegExp }[] = [
-  { kind: 'EMAIL', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu },
+  // Bounded repetitions (the longest local part and domain RFC 5321 allows) keep the scan
+  // linear in the text's length; unbounded ones backtrack quadratically on long words.
+  { kind: 'EMAIL', pattern: /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}.-]{1,253}\.\p{L}{2,24}/gu },
   {
     kind: 'CUSTOMER_ID',
     pattern:

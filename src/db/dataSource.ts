@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -49,26 +50,49 @@ export async function openDatabase(
   if (location.type === 'sqlite') {
     serializeTransactions(dataSource);
   }
-  const migrations = await dataSource.runMigrations({ transaction: 'each' });
+  const migrations = await runAsSerializedTransaction(() =>
+    dataSource.runMigrations({ transaction: 'each' }),
+  );
   return { dataSource, migrationsRun: migrations.map((migration) => migration.name) };
 }
 
+/** Marks the async context of a transaction begun through `dataSource.transaction`. */
+const insideSerializedTransaction = new AsyncLocalStorage<true>();
+
 /**
- * Makes `dataSource.transaction(...)` calls on SQLite run one after another. TypeORM's SQLite
- * driver runs every statement on one shared connection, so a second transaction begun while
- * another is open fails with "cannot start a transaction within a transaction". PostgreSQL
- * gives each transaction its own pooled connection and needs none of this.
- * NOTE: a statement run outside a transaction while one is open still executes on the shared
- * connection, inside that transaction. A transaction callback must not start another
- * transaction through the data source, or it waits for itself.
+ * Makes every transaction on SQLite run one after another. TypeORM's SQLite driver runs every
+ * statement on one shared connection: a second transaction begun while another is open fails
+ * with "cannot start a transaction within a transaction", and a write made meanwhile outside
+ * any transaction joins the open one and is rolled back with it. So `dataSource.transaction`
+ * calls are queued, and a transaction begun any other way (a bare `repository.save`, which
+ * opens its own) throws, so that every write goes through the queue. PostgreSQL gives each
+ * transaction its own pooled connection and needs none of this.
+ * NOTE: a transaction callback must not start another transaction through the data source,
+ * or it waits for itself.
  */
 function serializeTransactions(dataSource: DataSource): void {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
   manager.transaction = ((...args: unknown[]) => {
-    const run = tail.then(() => transaction(...args));
+    const run = tail.then(() => insideSerializedTransaction.run(true, () => transaction(...args)));
     tail = run.catch(() => undefined);
     return run;
   }) as typeof manager.transaction;
+
+  const runner = dataSource.driver.createQueryRunner('master');
+  const startTransaction = runner.startTransaction.bind(runner);
+  runner.startTransaction = (isolationLevel) => {
+    if (!insideSerializedTransaction.getStore()) {
+      throw new TypeError(
+        'On SQLite every write must run inside dataSource.transaction(...), which queues transactions on the shared connection; wrap this save or remove in one.',
+      );
+    }
+    return startTransaction(isolationLevel);
+  };
+}
+
+/** Runs TypeORM work that begins its own transactions, such as migrations, as serialized. */
+export function runAsSerializedTransaction<Result>(work: () => Promise<Result>): Promise<Result> {
+  return insideSerializedTransaction.run(true, work);
 }

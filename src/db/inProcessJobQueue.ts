@@ -8,6 +8,8 @@ import { Job } from './entities';
 export interface JobQueueHooks {
   didStartJob?(job: { id: number; kind: string; total: number }): void;
   didFailItem?(job: { id: number; kind: string }, key: string, error: unknown): void;
+  /** A failure of the queue itself, outside any item; the queue takes the next job after it. */
+  didFailQueue?(error: unknown): void;
   didFinishJob?(job: {
     id: number;
     kind: string;
@@ -49,21 +51,25 @@ export class InProcessJobQueue implements JobQueue {
       throw new Error('The job queue is closed because the server is shutting down.');
     }
     const keys = await handler.plan(input);
-    const job = await this.dataSource.getRepository(Job).save({
-      kind,
-      status: 'queued',
-      input,
-      items: keys,
-      total: keys.length,
-      succeeded: 0,
-      failed: 0,
-      results: [],
-      error: null,
-      startedAt: null,
-      finishedAt: null,
-    });
+    const job = await this.dataSource.transaction((manager) =>
+      manager.getRepository(Job).save({
+        kind,
+        status: 'queued',
+        input,
+        items: keys,
+        total: keys.length,
+        succeeded: 0,
+        failed: 0,
+        results: [],
+        error: null,
+        startedAt: null,
+        finishedAt: null,
+      }),
+    );
     this.pending.push(job.id);
-    this.running ??= this.drainPending().finally(() => (this.running = undefined));
+    this.running ??= this.drainPending()
+      .catch((error: unknown) => this.options.hooks?.didFailQueue?.(error))
+      .finally(() => (this.running = undefined));
     return job.id;
   }
 
@@ -93,7 +99,7 @@ export class InProcessJobQueue implements JobQueue {
       const keys = job.items;
       job.status = 'running';
       job.startedAt = new Date();
-      await repository.save(job);
+      await this.saveJob(job);
       hooks?.didStartJob?.(job);
 
       let next = 0;
@@ -102,13 +108,13 @@ export class InProcessJobQueue implements JobQueue {
           const result = await this.runItem(handler, job, keys[index]);
           job.results.push(result);
           job[result.ok ? 'succeeded' : 'failed'] += 1;
-          await repository.update(
-            { id },
-            {
-              results: job.results,
-              succeeded: job.succeeded,
-              failed: job.failed,
-            },
+          await this.dataSource.transaction((manager) =>
+            manager
+              .getRepository(Job)
+              .update(
+                { id },
+                { results: job.results, succeeded: job.succeeded, failed: job.failed },
+              ),
           );
         }
       };
@@ -124,8 +130,12 @@ export class InProcessJobQueue implements JobQueue {
       job.error = (error as Error).message;
     }
     job.finishedAt = new Date();
-    await repository.save(job);
+    await this.saveJob(job);
     hooks?.didFinishJob?.(job);
+  }
+
+  private saveJob(job: Job): Promise<Job> {
+    return this.dataSource.transaction((manager) => manager.getRepository(Job).save(job));
   }
 
   private async runItem(handler: JobHandler<any>, job: Job, key: string): Promise<JobItemResult> {

@@ -24,6 +24,8 @@ export function createServices(base: BaseServices, options: { jobConcurrency: nu
         logger.info({ jobId: job.id, kind: job.kind, total: job.total }, 'job started'),
       didFailItem: (job, key, error) =>
         logger.warn({ jobId: job.id, kind: job.kind, item: key, err: error }, 'job item failed'),
+      didFailQueue: (error) =>
+        logger.error({ err: error }, 'job queue failed; taking the next job'),
       didFinishJob: (job) =>
         logger.info(
           {

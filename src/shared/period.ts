@@ -76,3 +76,19 @@ export const NATURAL_SEASON_LENGTH: Readonly<Record<Granularity, number>> = {
   week: 52,
   month: 12,
 };
+
+/** Earliest sales date accepted. */
+export const EARLIEST_SALES_DATE = '1970-01-01';
+
+/**
+ * Checks that a sales date (`YYYY-MM-DD`, already valid) lies between 1970-01-01 and tomorrow
+ * in UTC: sales are recorded facts, and a date far out of range would stretch every training
+ * range. Returns the reason when it does not, else undefined.
+ */
+export function salesDateProblem(date: string, now = new Date()): string | undefined {
+  const latest = formatIsoDate(addPeriods(periodStart(now, 'day'), 'day', 1));
+  if (date < EARLIEST_SALES_DATE || date > latest) {
+    return `must be between ${EARLIEST_SALES_DATE} and ${latest} (tomorrow, UTC); received "${date}"`;
+  }
+  return undefined;
+}

@@ -39,15 +39,18 @@ export async function seedProduct(
   unitsAndPrice: (t: number) => { units: number; priceMinor: number },
   listPriceMinor = 25_000,
 ): Promise<Product> {
-  const product = await dataSource.getRepository(Product).save({
-    sku,
-    name: `Product ${sku}`,
-    description: '',
-    category: 'Analysis',
-    listPriceMinor,
-    currency: 'GBP',
-    tags: [],
-  });
+  const product = await dataSource.getRepository(Product).save(
+    {
+      sku,
+      name: `Product ${sku}`,
+      description: '',
+      category: 'Analysis',
+      listPriceMinor,
+      currency: 'GBP',
+      tags: [],
+    },
+    { transaction: false },
+  );
   const start = parseIsoDate(SERIES_START)!;
   const rows: Partial<SalesObservation>[] = [];
   for (let t = 0; t < days; t++) {

@@ -17,20 +17,23 @@ async function seedCharts(dataSource: DataSource): Promise<void> {
     priceMinor: 10_000,
   }));
   for (const text of ['Control subject', 'Challenger subject']) {
-    await dataSource.getRepository(GeneratedCopy).save({
-      productId: 1,
-      channel: 'EMAIL_SUBJECT',
-      tone: 'FRIENDLY',
-      language: 'en',
-      text,
-      maxLength: 80,
-      truncated: false,
-      provider: 'builtin',
-      model: 'builtin-template-v1',
-      prompt: 'test prompt',
-      latencyMs: 1,
-      status: 'approved',
-    });
+    await dataSource.getRepository(GeneratedCopy).save(
+      {
+        productId: 1,
+        channel: 'EMAIL_SUBJECT',
+        tone: 'FRIENDLY',
+        language: 'en',
+        text,
+        maxLength: 80,
+        truncated: false,
+        provider: 'builtin',
+        model: 'builtin-template-v1',
+        prompt: 'test prompt',
+        latencyMs: 1,
+        status: 'approved',
+      },
+      { transaction: false },
+    );
   }
 }
 

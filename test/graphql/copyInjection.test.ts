@@ -46,15 +46,18 @@ const LEAK_WORDS =
 
 async function seedAttacks(dataSource: DataSource): Promise<void> {
   for (const [index, attack] of ATTACKS.entries()) {
-    await dataSource.getRepository(Product).save({
-      sku: `ATTACK-${index + 1}`,
-      name: attack.name,
-      description: attack.description,
-      category: 'Home',
-      listPriceMinor: 25_000,
-      currency: 'GBP',
-      tags: ['gift'],
-    });
+    await dataSource.getRepository(Product).save(
+      {
+        sku: `ATTACK-${index + 1}`,
+        name: attack.name,
+        description: attack.description,
+        category: 'Home',
+        listPriceMinor: 25_000,
+        currency: 'GBP',
+        tags: ['gift'],
+      },
+      { transaction: false },
+    );
   }
 }
 

@@ -49,6 +49,7 @@ async function insertCopy(
       completionTokens: null,
       ...overrides,
     }),
+    { transaction: false },
   );
   return row.id;
 }

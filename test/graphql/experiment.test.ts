@@ -13,20 +13,23 @@ async function seedCopy(
   status: CopyStatus,
   channel = 'EMAIL_SUBJECT',
 ): Promise<void> {
-  await dataSource.getRepository(GeneratedCopy).save({
-    productId: 1,
-    channel,
-    tone: 'FRIENDLY',
-    language: 'en',
-    text,
-    maxLength: 80,
-    truncated: false,
-    provider: 'builtin',
-    model: 'builtin-template-v1',
-    prompt: 'test prompt',
-    latencyMs: 1,
-    status,
-  });
+  await dataSource.getRepository(GeneratedCopy).save(
+    {
+      productId: 1,
+      channel,
+      tone: 'FRIENDLY',
+      language: 'en',
+      text,
+      maxLength: 80,
+      truncated: false,
+      provider: 'builtin',
+      model: 'builtin-template-v1',
+      prompt: 'test prompt',
+      latencyMs: 1,
+      status,
+    },
+    { transaction: false },
+  );
 }
 
 async function seedCatalogue(dataSource: DataSource): Promise<void> {

@@ -71,7 +71,10 @@ const RUN = /* GraphQL */ `
 async function seedSeasonalSales(dataSource: DataSource): Promise<void> {
   const products = dataSource.getRepository(Product);
   for (const sku of ['SEASONAL', 'SPARSE']) {
-    await products.save({ sku, name: sku, listPriceMinor: 10_000, currency: 'GBP', tags: [] });
+    await products.save(
+      { sku, name: sku, listPriceMinor: 10_000, currency: 'GBP', tags: [] },
+      { transaction: false },
+    );
   }
   const start = parseIsoDate('2021-01-01')!;
   const rows: Partial<SalesObservation>[] = [];

@@ -75,9 +75,35 @@ describe('sales recording and aggregation', () => {
       [4, 'BAD_USER_INPUT'],
     ]);
     expect(payload.errors[1].message).toBe(
-      'revenue must be a decimal string with at most 4 decimals, e.g. "15.30"; received "5.001.0".',
+      'revenue must be a decimal string with at most 4 decimals between -1000000000 and 1000000000, e.g. "15.30"; received "5.001.0".',
     );
     expect(stored.map((row) => row.units)).toEqual([2]);
+  });
+
+  it('rejects implausible dates and sizes', async () => {
+    const result = await server.gql(RECORD, {
+      points: [
+        { sku: 'SKU-001', period: '9999-12-31', units: 1, revenue: '1.00' },
+        { sku: 'SKU-001', period: '1969-12-31', units: 1, revenue: '1.00' },
+        { sku: 'SKU-001', period: '2023-03-10', units: 20_000_000, revenue: '1.00' },
+        { sku: 'SKU-001', period: '2023-03-11', units: 1, revenue: '900719925474.0991' },
+      ],
+    });
+
+    const payload = result.data!.recordSales;
+    expect(payload.inserted).toBe(0);
+    expect(payload.errors.map((error: { field: string }) => error.field)).toEqual([
+      'period',
+      'period',
+      'units',
+      'revenue',
+    ]);
+    expect(payload.errors[0].message).toMatch(
+      /^period must be between 1970-01-01 and \d{4}-\d{2}-\d{2} \(tomorrow, UTC\); received "9999-12-31"\.$/,
+    );
+    expect(payload.errors[2].message).toBe(
+      'units must be between -10000000 and 10000000; received 20000000.',
+    );
   });
 
   it('rejects an invalid calendar date', async () => {

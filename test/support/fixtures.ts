@@ -32,15 +32,18 @@ export async function seedCatalogue(
   const products: Product[] = [];
   for (let i = 1; i <= options.products; i++) {
     products.push(
-      await dataSource.getRepository(Product).save({
-        sku: `SKU-${String(i).padStart(3, '0')}`,
-        name: `Product ${i}`,
-        description: `Test product number ${i}`,
-        category: i % 2 === 1 ? 'Cat A' : 'Cat B',
-        listPriceMinor: 25_000,
-        currency: 'GBP',
-        tags: ['test'],
-      }),
+      await dataSource.getRepository(Product).save(
+        {
+          sku: `SKU-${String(i).padStart(3, '0')}`,
+          name: `Product ${i}`,
+          description: `Test product number ${i}`,
+          category: i % 2 === 1 ? 'Cat A' : 'Cat B',
+          listPriceMinor: 25_000,
+          currency: 'GBP',
+          tags: ['test'],
+        },
+        { transaction: false },
+      ),
     );
   }
 
@@ -70,24 +73,27 @@ export async function seedCatalogue(
 }
 
 async function storeForecastAndCopies(dataSource: DataSource, product: Product): Promise<void> {
-  const forecast = await dataSource.getRepository(Forecast).save({
-    productId: product.id,
-    requestedKind: 'ARIMA',
-    modelKind: 'ARIMA',
-    modelParams: { p: 1, d: 1, q: 0 },
-    granularity: 'month',
-    horizon: 3,
-    seasonLength: 1,
-    trainFrom: '2022-01-01',
-    trainTo: '2022-12-01',
-    trainPoints: 12,
-    channel: '*',
-    fitStatistics: { sigma2: 4 },
-    warnings: [],
-    candidates: null,
-    backtest: null,
-    durationMs: 5,
-  });
+  const forecast = await dataSource.getRepository(Forecast).save(
+    {
+      productId: product.id,
+      requestedKind: 'ARIMA',
+      modelKind: 'ARIMA',
+      modelParams: { p: 1, d: 1, q: 0 },
+      granularity: 'month',
+      horizon: 3,
+      seasonLength: 1,
+      trainFrom: '2022-01-01',
+      trainTo: '2022-12-01',
+      trainPoints: 12,
+      channel: '*',
+      fitStatistics: { sigma2: 4 },
+      warnings: [],
+      candidates: null,
+      backtest: null,
+      durationMs: 5,
+    },
+    { transaction: false },
+  );
   await dataSource.getRepository(ForecastPoint).insert(
     [1, 2, 3].map((step) => ({
       forecastId: forecast.id,

@@ -41,17 +41,19 @@ export class ApiKeyStore {
       throw badInput('role', `role must be reader, analyst or admin; received "${role}".`);
     }
     const generated = generateApiKey();
-    const repository = this.dataSource.getRepository(ApiKey);
-    const apiKey = await repository.save(
-      repository.create({
-        name: trimmed,
-        role,
-        prefix: generated.prefix,
-        secretHash: generated.secretHash,
-        lastUsedAt: null,
-        revokedAt: null,
-      }),
-    );
+    const apiKey = await this.dataSource.transaction((manager) => {
+      const repository = manager.getRepository(ApiKey);
+      return repository.save(
+        repository.create({
+          name: trimmed,
+          role,
+          prefix: generated.prefix,
+          secretHash: generated.secretHash,
+          lastUsedAt: null,
+          revokedAt: null,
+        }),
+      );
+    });
     return { apiKey, secret: generated.secret };
   }
 
@@ -70,15 +72,18 @@ export class ApiKeyStore {
    * Returns the row; throws NOT_FOUND when no key has the id.
    */
   async revoke(id: number): Promise<ApiKey> {
-    const repository = this.dataSource.getRepository(ApiKey);
-    const apiKey = await repository.findOneBy({ id });
-    if (!apiKey) {
-      throw notFound(`No API key has id "${id}"; list the keys to find one.`);
-    }
-    if (apiKey.revokedAt === null) {
-      apiKey.revokedAt = new Date();
-      await repository.update({ id }, { revokedAt: apiKey.revokedAt });
-    }
+    const apiKey = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ApiKey);
+      const row = await repository.findOneBy({ id });
+      if (!row) {
+        throw notFound(`No API key has id "${id}"; list the keys to find one.`);
+      }
+      if (row.revokedAt === null) {
+        row.revokedAt = new Date();
+        await repository.update({ id }, { revokedAt: row.revokedAt });
+      }
+      return row;
+    });
     this.lastTouched.delete(id);
     return apiKey;
   }
@@ -109,8 +114,9 @@ export class ApiKeyStore {
     }
     this.lastTouched.set(apiKey.id, now);
     this.dataSource
-      .getRepository(ApiKey)
-      .update({ id: apiKey.id }, { lastUsedAt: new Date(now) })
+      .transaction((manager) =>
+        manager.getRepository(ApiKey).update({ id: apiKey.id }, { lastUsedAt: new Date(now) }),
+      )
       .catch((error: unknown) => this.options.onTouchFailed?.(error, apiKey.id));
   }
 }

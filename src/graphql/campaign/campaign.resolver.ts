@@ -126,7 +126,9 @@ export class CampaignResolver {
         );
       }
     }
-    await repository.update({ id }, { productId: product });
+    await context.dataSource.transaction((manager) =>
+      manager.getRepository(Campaign).update({ id }, { productId: product }),
+    );
     return toCampaignType({ ...campaign, productId: product });
   }
 

@@ -264,7 +264,11 @@ export async function stopExperiment(
     return experiment;
   }
   const stoppedAt = new Date();
-  await repository.update({ id: experimentId }, { status: 'stopped', stoppedAt });
+  await dataSource.transaction((manager) =>
+    manager
+      .getRepository(Experiment)
+      .update({ id: experimentId }, { status: 'stopped', stoppedAt }),
+  );
   return { ...experiment, status: 'stopped', stoppedAt };
 }
 

@@ -6,13 +6,15 @@ import type { CreateProductInput, UpdateProductInput } from './product.input';
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const MAX_TAGS = 50;
+/** Longest product description accepted, in UTF-16 code units. */
+const MAX_DESCRIPTION_LENGTH = 5000;
 
 /** Checks a new product's fields and converts the price to minor units. */
 export function checkCreateProduct(input: CreateProductInput): ProductFields {
   return {
     sku: checkSku(input.sku),
     name: checkName(input.name),
-    description: input.description.trim(),
+    description: checkDescription(input.description),
     category: input.category.trim(),
     listPriceMinor: checkPrice(input.listPrice),
     currency: checkCurrency(input.currency),
@@ -25,7 +27,7 @@ export function checkUpdateProduct(input: UpdateProductInput): Partial<ProductFi
   const fields: Partial<ProductFields> = {};
   if (input.sku != null) fields.sku = checkSku(input.sku);
   if (input.name != null) fields.name = checkName(input.name);
-  if (input.description != null) fields.description = input.description.trim();
+  if (input.description != null) fields.description = checkDescription(input.description);
   if (input.category != null) fields.category = input.category.trim();
   if (input.listPrice != null) fields.listPriceMinor = checkPrice(input.listPrice);
   if (input.currency != null) fields.currency = checkCurrency(input.currency);
@@ -47,6 +49,17 @@ function checkName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 255) {
     throw badInput('name', `name must be 1 to 255 characters; received "${name}".`);
+  }
+  return trimmed;
+}
+
+function checkDescription(description: string): string {
+  const trimmed = description.trim();
+  if (trimmed.length > MAX_DESCRIPTION_LENGTH) {
+    throw badInput(
+      'description',
+      `description may hold at most ${MAX_DESCRIPTION_LENGTH} characters; received ${trimmed.length}. Shorten it.`,
+    );
   }
   return trimmed;
 }

@@ -4,6 +4,7 @@ import { upsertSales } from '../../db/queries/sales';
 import type { SalesRecord } from '../../db/queries/sales';
 import { ErrorCode, badInput } from '../../shared/errors';
 import { parseMoney } from '../../shared/money';
+import { salesDateProblem } from '../../shared/period';
 import type { Context } from '../context';
 import { SalesPointInput } from './sales.input';
 import { ItemError, RecordSalesPayload } from './sales.types';
@@ -12,6 +13,10 @@ import { ItemError, RecordSalesPayload } from './sales.types';
 export const MAX_SALES_BATCH = 10_000;
 
 const CHANNEL = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/** Largest number of units one observation may record, either way. */
+const MAX_UNITS = 10_000_000;
+/** Largest revenue one observation may record, either way, in minor units (1e9 currency units). */
+const MAX_REVENUE_MINOR = 1e13;
 
 /** Records batches of sales observations. */
 @Resolver()
@@ -76,17 +81,25 @@ async function checkSalesPoints(
         ErrorCode.NotFound,
         `No product has ${reference}.`,
       );
+    } else if (salesDateProblem(point.period) !== undefined) {
+      reject('period', ErrorCode.BadUserInput, `period ${salesDateProblem(point.period)}.`);
+    } else if (Math.abs(point.units) > MAX_UNITS) {
+      reject(
+        'units',
+        ErrorCode.BadUserInput,
+        `units must be between -${MAX_UNITS} and ${MAX_UNITS}; received ${point.units}.`,
+      );
     } else if (!CHANNEL.test(point.channel)) {
       reject(
         'channel',
         ErrorCode.BadUserInput,
         `channel must be 1 to 32 lower-case letters, digits, _ or -; received "${point.channel}".`,
       );
-    } else if (!revenue.ok) {
+    } else if (!revenue.ok || Math.abs(revenue.minor) > MAX_REVENUE_MINOR) {
       reject(
         'revenue',
         ErrorCode.BadUserInput,
-        `revenue must be a decimal string with at most 4 decimals, e.g. "15.30"; received "${point.revenue}".`,
+        `revenue must be a decimal string with at most 4 decimals between -1000000000 and 1000000000, e.g. "15.30"; received "${point.revenue}".`,
       );
     } else {
       const key = `${product.id}|${point.period}|${point.channel}`;

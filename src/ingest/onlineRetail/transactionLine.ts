@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../../shared/period';
+import { parseIsoDate, salesDateProblem } from '../../shared/period';
 import type { CsvRow, CsvTableSpec } from '../csvTable';
 import { readCode, readMoney, readWholeNumber } from '../fieldReaders';
 import type { ProblemLog } from '../importError';
@@ -151,7 +151,12 @@ function readInvoiceDate(row: CsvRow, log: ProblemLog): string | undefined {
     parseIsoDate(match[1]) !== undefined &&
     isClockTime(match[2], match[3], match[4] ?? '00')
   ) {
-    return match[1];
+    const problem = salesDateProblem(match[1]);
+    if (problem === undefined) {
+      return match[1];
+    }
+    log.add(row.line, `InvoiceDate ${problem}.`, 'InvoiceDate');
+    return undefined;
   }
   log.add(
     row.line,
