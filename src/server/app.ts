@@ -244,9 +244,8 @@ async function createApolloServer(
     // and the database. Apollo's own handler would stop it and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
-      const result = formatGraphQLError(formatted, error, (unexpected) =>
-        logger.error({ err: unexpected, path: formatted.path }, 'unexpected error in resolver'),
-      );
+      // requestLogPlugin logs unexpected errors with their request id; here they are masked.
+      const result = formatGraphQLError(formatted, error, () => undefined);
       settings.countError(String(result.extensions?.code ?? ErrorCode.InternalServerError));
       return result;
     },

@@ -174,6 +174,7 @@ describe('error responses', () => {
       expect(JSON.stringify(result.body)).not.toMatch(/SQLITE|sales_observation|SELECT|at /);
       const logged = harness.logs.find((line) => line.msg === 'unexpected error in resolver');
       expect(JSON.stringify(logged)).toMatch(/no such table: sales_observation/);
+      expect(logged?.requestId).toBe('broken-sales');
     } finally {
       await harness.dataSource.query('ALTER TABLE sales_hidden RENAME TO sales_observation');
     }
