@@ -73,3 +73,25 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Returns the delay before retrying after a response with HTTP `status` on attempt `attempt`
+ * (1-based), or undefined when the failure is final: no status (a network error or timeout),
+ * a status the policy does not retry, or no attempts left.
+ */
+export function retryDelayForStatus(
+  policy: RetryPolicy,
+  status: number | undefined,
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random?: () => number,
+): number | undefined {
+  if (
+    status === undefined ||
+    !policy.retryStatuses.includes(status) ||
+    attempt >= policy.maxAttempts
+  ) {
+    return undefined;
+  }
+  return computeRetryDelay(policy, attempt, retryAfterMs, random);
+}

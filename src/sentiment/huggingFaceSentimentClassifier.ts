@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { ProviderError } from '../copywriting/providerError';
 import type { RetryPolicy } from '../copywriting/retryPolicy';
 import {
-  computeRetryDelay,
+  retryDelayForStatus,
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   sleep,
@@ -161,6 +161,7 @@ export class HuggingFaceSentimentClassifier implements SentimentClassifier {
     );
   }
 
+  /** Returns the delay before the next attempt, or `undefined` when the error is final. */
   private retryDelayFor(
     error: unknown,
     attempt: number,
@@ -168,14 +169,13 @@ export class HuggingFaceSentimentClassifier implements SentimentClassifier {
   ): number | undefined {
     const status =
       error instanceof InferenceClientProviderApiError ? error.httpResponse.status : undefined;
-    if (
-      status === undefined ||
-      !this.retryPolicy.retryStatuses.includes(status) ||
-      attempt >= this.retryPolicy.maxAttempts
-    ) {
-      return undefined;
-    }
-    return computeRetryDelay(this.retryPolicy, attempt, record.retryAfterMs, this.options.random);
+    return retryDelayForStatus(
+      this.retryPolicy,
+      status,
+      attempt,
+      record.retryAfterMs,
+      this.options.random,
+    );
   }
 
   private toProviderError(

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../shared/errors';
 import { renderPrompt } from '../buildPrompt';
 import { ProviderError } from '../providerError';
 import type { RetryPolicy } from '../retryPolicy';
-import { computeRetryDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, sleep } from '../retryPolicy';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayForStatus, sleep } from '../retryPolicy';
 import type {
   CopyCompletion,
   CopyProvider,
@@ -158,14 +158,13 @@ export class HuggingFaceProvider implements CopyProvider {
   ): number | undefined {
     const status =
       error instanceof InferenceClientProviderApiError ? error.httpResponse.status : undefined;
-    if (
-      status === undefined ||
-      !this.retryPolicy.retryStatuses.includes(status) ||
-      attempt >= this.retryPolicy.maxAttempts
-    ) {
-      return undefined;
-    }
-    return computeRetryDelay(this.retryPolicy, attempt, record.retryAfterMs, this.options.random);
+    return retryDelayForStatus(
+      this.retryPolicy,
+      status,
+      attempt,
+      record.retryAfterMs,
+      this.options.random,
+    );
   }
 
   private toCompletion(
