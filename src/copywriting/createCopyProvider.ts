@@ -4,11 +4,11 @@ import type { HuggingFaceProviderOptions } from './providers/huggingFaceProvider
 import { HuggingFaceProvider } from './providers/huggingFaceProvider';
 import type { CopyProvider, ProviderHooks } from './types';
 
-/** Which provider the server writes copy with. */
+/** The provider settings the server writes copy with. */
 export interface CopyProviderConfig {
   /** Settings of the `huggingface` provider; absent means the offline `builtin` provider. */
   huggingFace?: Omit<HuggingFaceProviderOptions, 'hooks'>;
-  /** When true, a failed `huggingface` call is answered by `builtin` instead. Default false. */
+  /** When true, `builtin` writes the copy when a `huggingface` call fails. Default false. */
   fallBackToBuiltin?: boolean;
   /** Receives `willRetry` and `willFallBack` events, e.g. to log them. */
   hooks?: ProviderHooks;

@@ -8,7 +8,7 @@ import type { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 
-/** Where the database lives: an SQLite file or a PostgreSQL URL. */
+/** The database's location: an SQLite file or a PostgreSQL URL. */
 export type DatabaseLocation = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 /**

@@ -22,7 +22,7 @@ export interface Config {
     timeoutMs: number;
     maxRetries: number;
   };
-  /** Who classifies the sentiment of imported reviews. */
+  /** The classifier of imported reviews' sentiment. */
   sentiment: {
     provider: 'builtin' | 'huggingface';
     /** Hub id of a text-classification model with positive/neutral/negative classes. */
@@ -44,7 +44,7 @@ export interface Config {
     maxQueryCost: number;
     /** Deepest field nesting one operation may select. */
     maxQueryDepth: number;
-    /** Most operations in one batched HTTP request. */
+    /** Maximum number of operations in one batched HTTP request. */
     maxBatchOperations: number;
     /** Cost points each key's bucket holds when full. */
     rateLimitCapacity: number;
@@ -55,7 +55,7 @@ export interface Config {
   shutdownTimeoutMs: number;
 }
 
-/** How requests without an API key are treated; see `Config.auth.mode`. */
+/** The treatment of requests without an API key; see `Config.auth.mode`. */
 export type AuthMode = 'development' | 'required';
 
 /** Defaults of `Config.limits`, also used by servers started without a config (tests). */

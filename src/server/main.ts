@@ -88,7 +88,7 @@ function copyProviderConfig(config: Config, logger: Logger): CopyProviderConfig 
   const hooks = {
     willRetry: (event: RetryEvent) => logger.warn(event, 'copy provider call failed; retrying'),
     willFallBack: (event: FallbackEvent) =>
-      logger.warn(event, 'copy provider failed; answering with builtin'),
+      logger.warn(event, 'copy provider failed; falling back to builtin'),
   };
   if (config.copy.provider === 'builtin') {
     return { hooks };

@@ -132,8 +132,8 @@ describe('graceful shutdown of the server process', () => {
       'database closed',
       'stopped',
     ];
-    // NOTE: under a busy stdout pipe the last two lines were seen in either order, though
-    // main.ts logs 'database closed' first; only the steps before them are checked in order.
+    // NOTE: under a busy stdout pipe the last two lines were seen in either order, although
+    // main.ts logs 'database closed' first. So only the steps before them are checked in order.
     expect(steps.filter((step) => expectedSteps.includes(step)).slice(0, 4)).toEqual(
       expectedSteps.slice(0, 4),
     );

@@ -25,7 +25,7 @@ export interface SalesKey extends SalesFilter {
 
 /**
  * The per-request DataLoaders. Each batch function receives every key requested in one tick of
- * the event loop and answers them with a fixed number of SQL statements, so a query for N
+ * the event loop and resolves them with a fixed number of SQL statements, so a query for N
  * products costs the same number of statements as a query for one.
  */
 export interface Loaders {
@@ -64,7 +64,7 @@ export function createLoaders(dataSource: DataSource): Loaders {
 
     salesTotals: new DataLoader(
       async (keys) => {
-        // Keys that share a filter are answered by one statement; a request normally uses one.
+        // Keys that share a filter are loaded by one statement, and a request normally uses one filter.
         const groups = new Map<string, SalesKey[]>();
         for (const key of keys) {
           const filterKey = JSON.stringify([key.granularity, key.from, key.to, key.channel]);

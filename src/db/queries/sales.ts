@@ -68,8 +68,8 @@ export async function loadSalesTotals(
   }
   const rows = await query.orderBy('period', 'ASC').getRawMany<RawSalesRow>();
 
-  // The database returns one row per product and period when it has a period expression,
-  // else one per product and day; days are then folded into periods here.
+  // With a period expression the database returns one row per product and period. Without
+  // one it returns a row per product and day, and the days are folded into periods here.
   const periodOfDay = new Map<string, string>();
   const totals = new Map<number, Map<string, SalesTotal>>();
   for (const raw of rows) {
@@ -95,9 +95,9 @@ export async function loadSalesTotals(
 
 /**
  * Returns the SQL for the first day of the period containing the date in `column`, as text
- * `YYYY-MM-DD`, in the dialect of `driver`; undefined for a driver without one, whose days
- * are then folded into periods in JavaScript. Weeks start on Monday, as ISO weeks do, in both
- * dialects: PostgreSQL's date_trunc('week') is ISO, and SQLite's %w counts Sunday as 0.
+ * `YYYY-MM-DD`, in the dialect of `driver`. Returns undefined for other drivers, whose days are
+ * then folded into periods in JavaScript. Weeks start on Monday, as ISO weeks do: PostgreSQL's
+ * date_trunc('week') is ISO, and the SQLite form shifts by %w, which counts Sunday as 0.
  */
 export function periodStartSql(
   driver: string,

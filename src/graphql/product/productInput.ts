@@ -6,7 +6,7 @@ import type { CreateProductInput, UpdateProductInput } from './product.input';
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const MAX_TAGS = 50;
-/** Longest product description accepted, in UTF-16 code units. */
+/** Maximum length of a product description, in UTF-16 code units. */
 const MAX_DESCRIPTION_LENGTH = 5000;
 
 /** Checks a new product's fields and converts the price to minor units. */
