@@ -96,6 +96,17 @@ describe('product queries and mutations', () => {
     expect(result.errors![0].message).toBe('first must be between 1 and 100; received 101.');
   });
 
+  it.each(['product:0', 'product:1e3', 'product:3:extra'])(
+    'rejects the cursor %s',
+    async (text) => {
+      const cursor = Buffer.from(text).toString('base64url');
+
+      const result = await server.gql(`{ products(first: 2, after: "${cursor}") { totalCount } }`);
+
+      expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    },
+  );
+
   it('rejects a forged cursor', async () => {
     const forged = Buffer.from('forecast:3').toString('base64url');
 

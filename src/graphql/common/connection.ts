@@ -32,9 +32,11 @@ export function encodeCursor(kind: string, id: number): string {
  * Throws BAD_USER_INPUT when the cursor is malformed or belongs to another list.
  */
 export function decodeCursor(kind: string, cursor: string): number {
-  const [cursorKind, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  const value = Number(id);
-  if (cursorKind !== kind || !Number.isSafeInteger(value) || value < 0) {
+  const match = /^([a-z]+):([1-9]\d{0,15})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  const value = Number(match?.[2]);
+  if (match?.[1] !== kind || !Number.isSafeInteger(value)) {
     throw badInput(
       'after',
       `after must be a cursor returned by this ${kind} list; received "${cursor}".`,
