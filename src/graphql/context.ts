@@ -24,7 +24,7 @@ export interface Services {
   sentiment: SentimentClassifier;
 }
 
-/** What each resolver receives: the services, fresh loaders and the request's id. */
+/** The context each resolver receives: the services, fresh loaders and the request's id. */
 export interface Context extends Services {
   loaders: Loaders;
   requestId: string;

@@ -34,7 +34,7 @@ const REQUEST_CODES = new Set<string>([
 
 /**
  * Gives every error an `extensions.code` and masks unexpected ones. Domain errors keep their
- * message and code (plus the input field at fault); errors nobody anticipated become
+ * message and code (plus the input field at fault); any other error becomes
  * INTERNAL_SERVER_ERROR with a generic message, reported through `onUnexpected`.
  * Stack traces never reach clients.
  */

@@ -19,7 +19,10 @@ export function readSentimentLabel(label: string, classCount: number): Sentiment
   const stars = /^([1-5])\s*stars?$/.exec(name);
   if (stars) {
     const count = Number(stars[1]);
-    return count <= 2 ? 'negative' : count === 3 ? 'neutral' : 'positive';
+    if (count <= 2) {
+      return 'negative';
+    }
+    return count === 3 ? 'neutral' : 'positive';
   }
   const index = /^label_(\d)$/.exec(name);
   if (index) {

@@ -159,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cores = default
   }
 
   // Anonymous admin access is only a safe default for the bundled sample database served on a
-  // loopback address; any other database or a public address needs keys unless AUTH_MODE says so.
+  // loopback address; any other database or a public address needs keys unless AUTH_MODE sets development.
   const sampleOnLoopback = present.DATABASE_URL === undefined && LOOPBACK_HOSTS.has(values.HOST);
   const authMode: AuthMode = values.AUTH_MODE ?? (sampleOnLoopback ? 'development' : 'required');
 

@@ -5,7 +5,7 @@ import { GeneratedCopy, Product } from '../../db/entities';
 import type { CopyStatus } from '../../db/entities';
 import type { Page } from '../../db/queries/page';
 
-/** Which copies a list or an export covers; every condition given must hold. */
+/** The copies a list or an export covers. Every condition given must hold. */
 export interface CopyFilter {
   status?: CopyStatus;
   productId?: number;

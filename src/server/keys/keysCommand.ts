@@ -30,7 +30,7 @@ export interface CommandOutput {
   stderr: (text: string) => void;
 }
 
-/** Thrown for an invalid command line; the message tells what to change. */
+/** Thrown for an invalid command line; the message names what to change. */
 class UsageError extends Error {}
 
 /**
