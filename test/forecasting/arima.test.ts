@@ -20,12 +20,55 @@ describe('ARIMA through runForecast', () => {
     expectValidForecast(result, 12);
   });
 
+  it('fits by conditional sum of squares close to exact maximum likelihood', () => {
+    const model = { kind: 'SARIMA', p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1, s: 12, lambda: 0 } as const;
+    const exact = runForecast({ y: airPassengers, horizon: 12, model });
+
+    const css = runForecast({ y: airPassengers, horizon: 12, model: { ...model, method: 'CSS' } });
+
+    expect(css.model.params.method).toBe('CSS');
+    expect(exact.model.params.method).toBeUndefined();
+    expect(css.model.params.ma1).toBeCloseTo(exact.model.params.ma1 as number, 1);
+    for (let i = 0; i < 12; i++) {
+      expect(Math.abs(css.mean[i] / exact.mean[i] - 1)).toBeLessThan(0.01);
+    }
+    expectValidForecast(css, 12);
+  });
+
+  it('adds a drift when asked', () => {
+    const y = Array.from({ length: 40 }, (_, t) => 50 + 3 * t + 4 * Math.sin(t));
+
+    const result = runForecast({
+      y,
+      horizon: 10,
+      model: { kind: 'ARIMA', p: 0, d: 1, q: 1, drift: true, calibrate: false },
+    });
+
+    expect(result.model.params.drift).toBeCloseTo(3, 0);
+    // The package prints the drift to 6 significant digits.
+    expect(result.mean[9] - result.mean[0]).toBeCloseTo(
+      9 * (result.model.params.drift as number),
+      3,
+    );
+  });
+
   it('back-transforms log-scale intervals exactly', () => {
     const result = runForecast({
       y: airPassengers,
       horizon: 1,
       levels: [95],
-      model: { kind: 'SARIMA', p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1, s: 12, lambda: 0 },
+      model: {
+        kind: 'SARIMA',
+        p: 0,
+        d: 1,
+        q: 1,
+        P: 0,
+        D: 1,
+        Q: 1,
+        s: 12,
+        lambda: 0,
+        calibrate: false,
+      },
     });
 
     // On the log scale the bounds are symmetric: log(upper) - log(mean) = log(mean) - log(lower).

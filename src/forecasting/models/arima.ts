@@ -16,9 +16,17 @@ import {
   seasonalDifferences,
 } from './arimaPolynomials';
 import type { SarimaFit, SarimaOrder } from './arimaEngine';
+import { fitCss } from './arimaCss';
 
 /** Factor by which MA roots are moved out before the invertibility check. */
 const MA_ROOT_TOLERANCE = 1.001;
+
+/**
+ * Estimation method, as R's `arima` names them. `CSS-ML` is exact maximum likelihood started
+ * from the conditional-sum-of-squares estimates (the `arima` package). `CSS` stops at the
+ * conditional-sum-of-squares estimates (`arimaCss.ts`), at a fraction of the cost.
+ */
+export type ArimaMethod = 'CSS-ML' | 'CSS';
 
 /** Settings of one ARIMA forecast. */
 export interface ArimaOptions {
@@ -30,6 +38,8 @@ export interface ArimaOptions {
    * `include.drift`). Allowed only when d + D = 1.
    */
   drift?: boolean;
+  /** Defaults to `CSS-ML`. */
+  method?: ArimaMethod;
 }
 
 /**
@@ -72,8 +82,11 @@ export function forecastArima(y: number[], options: ArimaOptions): ForecastOutpu
     );
   }
 
+  const byCss = options.method === 'CSS' && armaTerms;
   let fit: SarimaFit;
-  if (options.drift) {
+  if (byCss) {
+    fit = fitByCss(y, order, options.drift === true, horizon);
+  } else if (options.drift) {
     fit = fitWithDrift(y, order, horizon);
   } else {
     fit = armaTerms ? fitSarima(y, order, horizon) : fitPureDifference(y, order, horizon);
@@ -81,12 +94,48 @@ export function forecastArima(y: number[], options: ArimaOptions): ForecastOutpu
   checkFinite(fit, order);
   checkStationaryAndInvertible(fit, order);
   const se = fit.variance.map((v) => Math.sqrt(Math.max(v, 0)));
+  const model = describeArima(order, fit);
+  if (byCss) {
+    model.params.method = 'CSS';
+  }
   return {
     mean: fit.mean,
     intervals: normalIntervals(fit.mean, se, levels),
-    model: describeArima(order, fit),
+    model,
     fit: fitStatistics(fit, order, y.length),
     warnings,
+  };
+}
+
+/**
+ * Fits the ARMA part of `order` to the differenced series by CSS (with a mean when d = D = 0,
+ * or a drift when asked), forecasts it and integrates the forecasts back. Variances are
+ * σ² Σ ψ_j² from the ψ-weights of the full model.
+ */
+function fitByCss(y: number[], order: SarimaOrder, drift: boolean, horizon: number): SarimaFit {
+  const delta = differencingCoefficients(order);
+  const differenced = difference(y, delta);
+  const fit = fitCss(differenced, order, delta.length === 0 || drift);
+  if (fit === null) {
+    throw new DomainError(
+      ErrorCode.ForecastFailed,
+      `${formatOrder(order)} could not be fitted by CSS: ${differenced.length} differenced observations leave too few residuals, or no coefficients are stationary and invertible; try a lower order.`,
+    );
+  }
+  const { intercept, ...arma } = fit.coefficients;
+  const psi = psiWeights(arma, order, delta, horizon);
+  let cumulative = 0;
+  const coefficients = { ...arma };
+  if (intercept !== undefined) {
+    coefficients[drift ? 'drift' : 'intercept'] = intercept;
+  }
+  return {
+    mean: integrate(y, delta, fit.forecast(horizon)),
+    variance: psi.map((weight) => (cumulative += fit.sigma2 * weight * weight)),
+    sigma2: fit.sigma2,
+    logLik: fit.logLik,
+    aic: -2 * fit.logLik + 2 * (Object.keys(coefficients).length + 1),
+    coefficients,
   };
 }
 
