@@ -42,10 +42,14 @@ export interface BacktestForecast {
 
 /**
  * Returns one calibration factor c_L per level of `levels`, in that order, from the backtest
- * `windows`, kept within [MIN_INTERVAL_SCALE, MAX_INTERVAL_SCALE]. A level with no backtest
- * point of positive width gets 1.
+ * `windows`, kept within [minScale, MAX_INTERVAL_SCALE]. A level with no backtest point of
+ * positive width gets 1.
  */
-export function calibrationFactors(windows: BacktestForecast[], levels: number[]): number[] {
+export function calibrationFactors(
+  windows: BacktestForecast[],
+  levels: number[],
+  minScale = MIN_INTERVAL_SCALE,
+): number[] {
   return levels.map((level) => {
     let sum = 0;
     let count = 0;
@@ -67,20 +71,41 @@ export function calibrationFactors(windows: BacktestForecast[], levels: number[]
       return 1;
     }
     const factor = (Math.sqrt(sum / count) * studentt.inv(0.5 + level / 200, count)) / z;
-    return Math.min(MAX_INTERVAL_SCALE, Math.max(MIN_INTERVAL_SCALE, factor));
+    return Math.min(MAX_INTERVAL_SCALE, Math.max(minScale, factor));
   });
+}
+
+/** Options of {@link calibrateIntervals}. */
+export interface CalibrationOptions {
+  /** Smallest factor applied; default MIN_INTERVAL_SCALE. */
+  minScale?: number;
+  /**
+   * Whether a lower bound at or above zero stays there (default true). Models that keep their
+   * bounds non-negative (intermittent demand, log-scale and multiplicative models) do so
+   * because their series cannot fall below zero. Off on a transformed scale, where negative
+   * values are in the domain.
+   */
+  keepNonNegative?: boolean;
 }
 
 /**
  * Returns `output` with each level's bounds moved away from (or towards) the mean by that
- * level's factor in `factors`. The factors differ by level, so each higher level's interval is
+ * level's factor in `factors`, keeping non-negative lower bounds non-negative unless
+ * `keepNonNegative` is false. The factors differ by level, so each higher level's interval is
  * then widened where needed to contain every lower level's interval.
  */
-export function scaleIntervals(output: ForecastOutput, factors: number[]): ForecastOutput {
+export function scaleIntervals(
+  output: ForecastOutput,
+  factors: number[],
+  keepNonNegative = true,
+): ForecastOutput {
   const { mean } = output;
   const scaled: IntervalBounds[] = output.intervals.map((bounds, j) => ({
     level: bounds.level,
-    lower: bounds.lower.map((value, i) => mean[i] - factors[j] * (mean[i] - value)),
+    lower: bounds.lower.map((value, i) => {
+      const moved = mean[i] - factors[j] * (mean[i] - value);
+      return keepNonNegative && value >= 0 ? Math.max(moved, 0) : moved;
+    }),
     upper: bounds.upper.map((value, i) => mean[i] + factors[j] * (value - mean[i])),
   }));
 
@@ -101,10 +126,11 @@ export function scaleIntervals(output: ForecastOutput, factors: number[]): Forec
 export function calibrateIntervals(
   output: ForecastOutput,
   windows: BacktestForecast[],
+  options: CalibrationOptions = {},
 ): ForecastOutput {
   const levels = output.intervals.map((bounds) => bounds.level);
-  const factors = calibrationFactors(windows, levels);
-  const calibrated = scaleIntervals(output, factors);
+  const factors = calibrationFactors(windows, levels, options.minScale ?? MIN_INTERVAL_SCALE);
+  const calibrated = scaleIntervals(output, factors, options.keepNonNegative ?? true);
   const params = { ...output.model.params };
   levels.forEach((level, j) => {
     params[`intervalScale${level}`] = factors[j];

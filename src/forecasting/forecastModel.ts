@@ -66,12 +66,16 @@ function dispatch(spec: SingleModelSpec, y: number[], context: ModelContext): Fo
         order: { p: spec.p, d: spec.d, q: spec.q, P: 0, D: 0, Q: 0, s: 0 },
         horizon,
         levels,
+        drift: spec.drift,
+        method: spec.method,
       });
     case 'SARIMA':
       return forecastArima(y, {
         order: { p: spec.p, d: spec.d, q: spec.q, P: spec.P, D: spec.D, Q: spec.Q, s: spec.s },
         horizon,
         levels,
+        drift: spec.drift,
+        method: spec.method,
       });
     case 'AUTO_ARIMA':
       return forecastAutoArima(y, context);

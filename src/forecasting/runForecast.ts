@@ -4,6 +4,7 @@
  * are reached through `forecastSingleModel`.
  */
 import { runBacktest } from './backtest';
+import { calibrateSingleModel } from './calibrateModel';
 import { forecastEnsemble } from './ensemble';
 import { forecastSingleModel } from './forecastModel';
 import type { ModelContext } from './forecastModel';
@@ -46,10 +47,16 @@ export function runForecast(task: ForecastTask): ForecastResult {
     };
   }
 
-  const output = forecastSpec(model, y, context);
+  const fitted = forecastSpec(model, y, context);
+  const output =
+    model.kind !== 'ENSEMBLE' && model.calibrate !== false
+      ? calibrateSingleModel(model, y, context, fitted)
+      : fitted;
   if (!backtest) {
     return { ...output, ...base };
   }
+  // The requested backtest scores the model's own intervals: calibrating each window would
+  // need a backtest inside every window.
   const report = runBacktest(y, (train) => forecastSpec(model, train, context), {
     ...context,
     windows: backtest.windows,

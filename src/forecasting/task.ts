@@ -19,10 +19,14 @@ export const DEFAULT_LEVELS: readonly number[] = [80, 95];
  *   transformed back (0 is the log). `'auto'` picks it by Guerrero's method and skips the
  *   transform when the series has zeros or negatives. Absent means no transform.
  * - `seasonLength`: overrides the task's season length for this model.
+ * - `calibrate`: when true (the default), the model's intervals are widened where a backtest
+ *   of the fitted model shows larger errors than they allow (`calibrateModel.ts`). Ignored for
+ *   ENSEMBLE members and AUTO candidates, whose combined forecast is calibrated instead.
  */
 export interface ModelOptions {
   lambda?: number | 'auto';
   seasonLength?: number;
+  calibrate?: boolean;
 }
 
 /** Non-seasonal ARIMA(p,d,q), fitted by CSS-ML; a mean is estimated when d = 0. */
@@ -31,6 +35,10 @@ export interface ArimaSpec extends ModelOptions {
   p: number;
   d: number;
   q: number;
+  /** Adds a constant to the differenced series (a linear trend); needs d = 1. */
+  drift?: boolean;
+  /** `CSS-ML` (default): exact maximum likelihood; `CSS`: conditional sum of squares only. */
+  method?: 'CSS-ML' | 'CSS';
 }
 
 /** Seasonal ARIMA(p,d,q)(P,D,Q)s. */
@@ -43,6 +51,10 @@ export interface SarimaSpec extends Omit<ModelOptions, 'seasonLength'> {
   D: number;
   Q: number;
   s: number;
+  /** Adds a constant to the differenced series (a linear trend); needs d + D = 1. */
+  drift?: boolean;
+  /** As {@link ArimaSpec.method}. */
+  method?: 'CSS-ML' | 'CSS';
 }
 
 /** ARIMA with orders chosen by a stepwise search on AICc (Hyndman & Khandakar 2008). */

@@ -220,6 +220,7 @@ function checkSingleModel(field: string, spec: SingleModelSpec, length: number):
       );
     }
   }
+  checkFlag(field, 'calibrate', spec.calibrate);
   if ('seasonLength' in spec && spec.seasonLength !== undefined) {
     checkInteger(`${field}.seasonLength`, spec.seasonLength, 1, MAX_SEASON_LENGTH);
     checkSeasonFits(`${field}.seasonLength`, spec.seasonLength, length);
@@ -228,9 +229,13 @@ function checkSingleModel(field: string, spec: SingleModelSpec, length: number):
   switch (spec.kind) {
     case 'ARIMA':
       checkOrders(field, spec, ['p', 'd', 'q']);
+      checkFlag(field, 'drift', spec.drift);
+      if (spec.method !== undefined) checkChoice(field, 'method', spec.method, ['CSS-ML', 'CSS']);
       return;
     case 'SARIMA':
       checkOrders(field, spec, ['p', 'd', 'q', 'P', 'D', 'Q']);
+      checkFlag(field, 'drift', spec.drift);
+      if (spec.method !== undefined) checkChoice(field, 'method', spec.method, ['CSS-ML', 'CSS']);
       checkInteger(`${field}.s`, spec.s, 2, MAX_SEASON_LENGTH);
       checkSeasonFits(`${field}.s`, spec.s, length);
       return;
@@ -238,12 +243,7 @@ function checkSingleModel(field: string, spec: SingleModelSpec, length: number):
       checkChoice(field, 'error', spec.error, ['A', 'M']);
       checkChoice(field, 'trend', spec.trend, ['N', 'A']);
       checkChoice(field, 'season', spec.season, ['N', 'A', 'M']);
-      if (spec.damped !== undefined && typeof spec.damped !== 'boolean') {
-        throw badInput(
-          `${field}.damped`,
-          `${field}.damped must be true or false; received ${JSON.stringify(spec.damped)}.`,
-        );
-      }
+      checkFlag(field, 'damped', spec.damped);
       return;
     case 'CROSTON':
     case 'SBA':
@@ -271,6 +271,15 @@ function checkChoice(field: string, name: string, value: unknown, choices: strin
     throw badInput(
       `${field}.${name}`,
       `${field}.${name} must be one of ${choices.join(', ')}; received ${JSON.stringify(value)}.`,
+    );
+  }
+}
+
+function checkFlag(field: string, name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw badInput(
+      `${field}.${name}`,
+      `${field}.${name} must be true or false; received ${JSON.stringify(value)}.`,
     );
   }
 }

@@ -6,7 +6,12 @@ const y = [1, 3, 2, 4, 3, 5];
 
 describe('benchmark methods', () => {
   it('NAIVE repeats the last value', () => {
-    const result = runForecast({ y, horizon: 3, levels: [95], model: { kind: 'NAIVE' } });
+    const result = runForecast({
+      y,
+      horizon: 3,
+      levels: [95],
+      model: { kind: 'NAIVE', calibrate: false },
+    });
 
     // Residuals 2, -1, 2, -1, 2: σ² = 14 / 5; se_h = σ sqrt(h).
     const sigma = Math.sqrt(14 / 5);
@@ -16,7 +21,12 @@ describe('benchmark methods', () => {
   });
 
   it('MEAN forecasts the historic mean', () => {
-    const result = runForecast({ y, horizon: 2, levels: [95], model: { kind: 'MEAN' } });
+    const result = runForecast({
+      y,
+      horizon: 2,
+      levels: [95],
+      model: { kind: 'MEAN', calibrate: false },
+    });
 
     // Residuals -2, 0, -1, 1, 0, 2: σ² = 10 / 5; se = σ sqrt(1 + 1/6).
     expect(result.mean).toEqual([3, 3]);
@@ -24,7 +34,12 @@ describe('benchmark methods', () => {
   });
 
   it('DRIFT extends the first-to-last line', () => {
-    const result = runForecast({ y, horizon: 2, levels: [95], model: { kind: 'DRIFT' } });
+    const result = runForecast({
+      y,
+      horizon: 2,
+      levels: [95],
+      model: { kind: 'DRIFT', calibrate: false },
+    });
 
     // Slope 0.8; residuals 1.2, -1.8, 1.2, -1.8, 1.2: σ² = 10.8 / 4; se_h = σ sqrt(h (1 + h/6)).
     expect(result.mean[0]).toBeCloseTo(5.8, 12);
@@ -39,7 +54,7 @@ describe('benchmark methods', () => {
       y,
       horizon: 4,
       levels: [95],
-      model: { kind: 'SEASONAL_NAIVE', seasonLength: 2 },
+      model: { kind: 'SEASONAL_NAIVE', seasonLength: 2, calibrate: false },
     });
 
     // Residuals y_t - y_{t-2} are all 1: σ = 1; se_h = sqrt(floor((h - 1) / 2) + 1).

@@ -59,6 +59,21 @@ describe('runForecast input checks', () => {
       'model.p must be an integer between 0 and 10; received -1.',
     ],
     [
+      { model: { kind: 'ARIMA', p: 1, d: 1, q: 0, method: 'ML' } },
+      'model.method',
+      'model.method must be one of CSS-ML, CSS; received "ML".',
+    ],
+    [
+      { model: { kind: 'ARIMA', p: 1, d: 1, q: 0, drift: 'yes' } },
+      'model.drift',
+      'model.drift must be true or false; received "yes".',
+    ],
+    [
+      { model: { kind: 'THETA', calibrate: 1 } },
+      'model.calibrate',
+      'model.calibrate must be true or false; received 1.',
+    ],
+    [
       { model: { kind: 'ARIMA', p: 1, d: 3, q: 0 } },
       'model.d',
       'model.d must be an integer between 0 and 2; received 3.',

@@ -177,6 +177,67 @@ describe('runForecast', () => {
     expectOrderedIntervals(forecast.points);
   });
 
+  it('calibrates a single model unless asked not to', async () => {
+    const query = /* GraphQL */ `
+      mutation Run($model: ForecastModelInput!) {
+        runForecast(productId: "1", granularity: WEEK, horizon: 8, model: $model) {
+          parameters {
+            name
+            value
+          }
+          points {
+            value
+            upper95
+          }
+        }
+      }
+    `;
+    const parameter = (forecast: { parameters: { name: string; value: number }[] }, name: string) =>
+      forecast.parameters.find((entry) => entry.name === name)?.value;
+
+    const calibrated = await server.gql(query, { model: { kind: 'NAIVE' } });
+    const own = await server.gql(query, { model: { kind: 'NAIVE', calibrateIntervals: false } });
+
+    expect(calibrated.errors).toBeUndefined();
+    expect(own.errors).toBeUndefined();
+    const scale = parameter(calibrated.data!.runForecast, 'intervalScale95')!;
+    expect(scale).toBeGreaterThanOrEqual(1);
+    expect(parameter(own.data!.runForecast, 'intervalScale95')).toBeUndefined();
+    const width = (forecast: { points: { value: number; upper95: number }[] }) =>
+      forecast.points[7].upper95 - forecast.points[7].value;
+    expect(width(calibrated.data!.runForecast)).toBeCloseTo(
+      scale * width(own.data!.runForecast),
+      6,
+    );
+  });
+
+  it('fits ARIMA with drift by conditional sum of squares', async () => {
+    const result = await server.gql(/* GraphQL */ `
+      mutation {
+        runForecast(
+          productId: "1"
+          granularity: MONTH
+          horizon: 3
+          model: { kind: ARIMA, order: { p: 1, d: 1, q: 0, drift: true, method: CSS } }
+        ) {
+          parameters {
+            name
+            value
+            text
+          }
+        }
+      }
+    `);
+
+    expect(result.errors).toBeUndefined();
+    const names = result.data!.runForecast.parameters.map((entry: { name: string }) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(['ar1', 'drift', 'method']));
+    const method = result.data!.runForecast.parameters.find(
+      (entry: { name: string }) => entry.name === 'method',
+    );
+    expect(method.text).toBe('CSS');
+  });
+
   it('raises negative bounds of unit sales to zero', async () => {
     const result = await server.gql(RUN, {
       productId: '2',

@@ -85,6 +85,20 @@ registerEnumType(EtsSeason, {
   description: 'N: none, A: additive, M: multiplicative.',
 });
 
+export enum ArimaMethod {
+  CSS_ML = 'CSS-ML',
+  CSS = 'CSS',
+}
+
+registerEnumType(ArimaMethod, {
+  name: 'ArimaMethod',
+  description: 'How ARIMA coefficients are estimated, as R’s `arima` names the methods.',
+  valuesConfig: {
+    CSS_ML: { description: 'Exact maximum likelihood, started from the CSS estimates.' },
+    CSS: { description: 'Conditional sum of squares only: faster, less exact on short series.' },
+  },
+});
+
 @InputType({ description: 'Non-seasonal ARIMA order; each term 0 to 10.' })
 export class ArimaOrderInput {
   @Field(() => Int)
@@ -95,6 +109,16 @@ export class ArimaOrderInput {
 
   @Field(() => Int)
   q!: number;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Add a drift, a constant in the differenced series (a linear trend); needs d + D = 1.',
+  })
+  drift!: boolean;
+
+  @Field(() => ArimaMethod, { defaultValue: ArimaMethod.CSS_ML })
+  method!: ArimaMethod;
 }
 
 @InputType({ description: 'Seasonal ARIMA order and period s (at least 2).' })
@@ -158,6 +182,13 @@ export class ForecastModelInput {
     description: 'Observations per season; detected from the data when absent.',
   })
   seasonLength?: number | null;
+
+  @Field({
+    defaultValue: true,
+    description:
+      'Widen a single model’s intervals where a two-window backtest of the fitted model shows larger errors than they allow. ENSEMBLE and AUTO always calibrate.',
+  })
+  calibrateIntervals!: boolean;
 
   @Field(() => Float, {
     nullable: true,

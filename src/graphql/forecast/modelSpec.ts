@@ -24,7 +24,11 @@ const OPTIONLESS_KINDS = new Set<ForecastModelKind>([
  */
 export function toModelSpec(input: ForecastModelInput): ModelSpec {
   const lambda = input.autoBoxCox ? ('auto' as const) : (input.boxCoxLambda ?? undefined);
-  const options = { lambda, seasonLength: input.seasonLength ?? undefined };
+  const options = {
+    lambda,
+    seasonLength: input.seasonLength ?? undefined,
+    calibrate: input.calibrateIntervals,
+  };
 
   switch (input.kind) {
     case ForecastModelKind.ARIMA: {
@@ -34,7 +38,7 @@ export function toModelSpec(input: ForecastModelInput): ModelSpec {
     case ForecastModelKind.SARIMA: {
       const order = required(input.order, 'model.order', 'SARIMA');
       const seasonal = required(input.seasonalOrder, 'model.seasonalOrder', 'SARIMA');
-      return { kind: 'SARIMA', ...order, ...seasonal, lambda };
+      return { kind: 'SARIMA', ...order, ...seasonal, lambda, calibrate: input.calibrateIntervals };
     }
     case ForecastModelKind.ETS: {
       const ets = required(input.ets, 'model.ets', 'ETS');
