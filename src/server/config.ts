@@ -13,6 +13,8 @@ export interface Config {
   /** Load the shipped Online Retail sample into an empty database at start. */
   seedSample: boolean;
   forecastThreads: number;
+  /** Longest one forecast may run before its worker is stopped, in milliseconds. */
+  forecastTimeoutMs: number;
   copy: {
     provider: 'builtin' | 'huggingface';
     hfToken?: string;
@@ -85,6 +87,7 @@ const environmentSchema = z.object({
     .default('sqlite:data/marketcast.sqlite'),
   SEED_SAMPLE: booleanText.default(true),
   FORECAST_THREADS: integerText(1, 64).optional(),
+  FORECAST_TIMEOUT_MS: integerText(1000, 3_600_000).default(120_000),
   COPY_PROVIDER: z.enum(['builtin', 'huggingface']).optional(),
   HF_TOKEN: z.string().min(1).optional(),
   HF_MODEL: z.string().min(1).default('Qwen/Qwen2.5-7B-Instruct'),
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cores = default
       : { type: 'postgres', url: values.DATABASE_URL },
     seedSample: values.SEED_SAMPLE,
     forecastThreads: values.FORECAST_THREADS ?? cores,
+    forecastTimeoutMs: values.FORECAST_TIMEOUT_MS,
     copy: {
       provider,
       hfToken: values.HF_TOKEN,

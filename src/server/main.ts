@@ -53,7 +53,10 @@ async function main(): Promise<void> {
     await seedSampleIfEmpty(dataSource, logger);
   }
 
-  const forecasts = new ForecastPool({ maxThreads: config.forecastThreads });
+  const forecasts = new ForecastPool({
+    maxThreads: config.forecastThreads,
+    timeoutMs: config.forecastTimeoutMs,
+  });
   const copyProvider = createCopyProvider(copyProviderConfig(config, logger));
   // NOTE: the job queue gets the pool itself, not the instrumented runner that
   // startHttpServer wraps around it, so forecasts run by jobs are absent from the forecast

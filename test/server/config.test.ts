@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     });
     expect(config.seedSample).toBe(true);
     expect(config.forecastThreads).toBe(2);
+    expect(config.forecastTimeoutMs).toBe(120_000);
     expect(config.copy.provider).toBe('builtin');
     expect(config.copy.timeoutMs).toBe(30_000);
     expect(config.copy.maxRetries).toBe(3);
@@ -67,6 +68,13 @@ describe('loadConfig', () => {
       /^DATABASE_URL: must be sqlite:<file path> or a postgres:\/\/ URL; received "mysql:\/\/x"\.$/,
     );
     expect(problems[3]).toMatch(/^SEED_SAMPLE: .*; received "yes"\.$/);
+  });
+
+  it('bounds the forecast time limit', () => {
+    expect(loadConfig({ FORECAST_TIMEOUT_MS: '5000' }, 1).forecastTimeoutMs).toBe(5000);
+    expect(problemsOf({ FORECAST_TIMEOUT_MS: '10' })).toEqual([
+      expect.stringMatching(/^FORECAST_TIMEOUT_MS: .*; received "10"\.$/),
+    ]);
   });
 
   it('rejects huggingface without a token or endpoint', () => {
