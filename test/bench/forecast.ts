@@ -3,6 +3,7 @@
  *
  *   npm run bench:forecast -- [--file data/m3/yearly.csv ...] [--models AUTO_ARIMA,THETA]
  *                             [--horizon 6] [--season-length 1] [--limit 50] [--threads 2]
+ *                             [--warmup 50] [--calibrate false]
  *
  * Input: `series_id, ..., split, t, value` rows with `split` = train or test, as in
  * `data/m3/README.md`. When `<name>_meta.csv` sits beside the file, its `frequency` and
@@ -14,7 +15,9 @@
  * train rows (lag 1 when m = 1). A series a model cannot forecast is scored with the naive
  * forecast instead and counted under `failed`.
  *
- * Speed: without `--threads` every model runs on the main thread, so series/s is per core.
+ * Speed: V8 compiles a function to optimised code only after it has run for a while, so each
+ * model first forecasts the first `--warmup` series of a set (default 50) untimed and unscored.
+ * Without `--threads` every model runs on the main thread, so series/s is per core.
  * With `--threads N` the series are spread over a ForecastPool of N workers and series/s is
  * wall-clock throughput. series/CPU-s divides by the CPU time the whole process used (all
  * threads, user and system), which other load on the machine does not inflate the way it
@@ -42,6 +45,9 @@ interface Options {
   seasonLength?: number;
   limit?: number;
   threads?: number;
+  warmup: number;
+  /** Whether single models calibrate their intervals (the default); `--calibrate false` turns it off. */
+  calibrate: boolean;
 }
 
 interface Row {
@@ -66,7 +72,7 @@ const DEFAULT_FILES = ['yearly', 'quarterly', 'other'].map((set) =>
 const DEFAULT_MODELS = ['AUTO_ETS', 'AUTO_ARIMA', 'THETA', 'ENSEMBLE', 'AUTO'];
 
 function parseArguments(argv: string[]): Options {
-  const options: Options = { files: [], models: [] };
+  const options: Options = { files: [], models: [], warmup: 50, calibrate: true };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = argv[i + 1];
@@ -93,9 +99,18 @@ function parseArguments(argv: string[]): Options {
       case '--threads':
         options.threads = positiveInteger(name, value);
         break;
+      case '--calibrate':
+        if (value !== 'true' && value !== 'false') {
+          throw new TypeError(`--calibrate must be true or false; received "${value}".`);
+        }
+        options.calibrate = value === 'true';
+        break;
+      case '--warmup':
+        options.warmup = value === '0' ? 0 : positiveInteger(name, value);
+        break;
       default:
         throw new TypeError(
-          `Unknown option ${name}; use --file, --models, --horizon, --season-length, --limit or --threads.`,
+          `Unknown option ${name}; use --file, --models, --horizon, --season-length, --limit, --threads, --warmup or --calibrate.`,
         );
     }
   }
@@ -193,17 +208,17 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-function toSpec(model: string): ModelSpec {
-  return { kind: model } as ModelSpec;
+function toSpec(model: string, calibrate = true): ModelSpec {
+  return (calibrate ? { kind: model } : { kind: model, calibrate }) as ModelSpec;
 }
 
-function taskFor(series: Series, model: string): ForecastTask {
+function taskFor(series: Series, model: string, calibrate: boolean): ForecastTask {
   return {
     y: series.train,
     horizon: series.horizon,
     levels: [80, 95],
     seasonLength: series.seasonLength,
-    model: toSpec(model),
+    model: toSpec(model, calibrate),
   };
 }
 
@@ -239,16 +254,28 @@ function scoreSeries(series: Series, result: ForecastResult) {
   };
 }
 
+/** Forecasts `series` with `model` on the main thread and discards the results. */
+function warmUp(series: Series[], model: string, calibrate: boolean): void {
+  for (const item of series) {
+    try {
+      runForecast(taskFor(item, model, calibrate));
+    } catch {
+      // A failure is counted when the series is benchmarked.
+    }
+  }
+}
+
 async function benchmark(
   set: string,
   series: Series[],
   model: string,
+  calibrate: boolean,
   pool?: ForecastPool,
 ): Promise<Row> {
   let failed = 0;
   let peakRss = process.memoryUsage().rss;
   const forecastOne = async (item: Series): Promise<ForecastResult> => {
-    const task = taskFor(item, model);
+    const task = taskFor(item, model, calibrate);
     try {
       return pool ? await pool.run(task) : runForecast(task);
     } catch {
@@ -299,8 +326,8 @@ function formatRow(row: Row): string {
     row.series,
     row.smape.toFixed(2),
     row.mase.toFixed(3),
-    `${row.coverage80.toFixed(1)}%`,
-    `${row.coverage95.toFixed(1)}%`,
+    `${row.coverage80.toFixed(2)}%`,
+    `${row.coverage95.toFixed(2)}%`,
     row.failed,
     row.seriesPerSecond.toFixed(1),
     row.seriesPerCpuSecond.toFixed(1),
@@ -331,7 +358,8 @@ async function main(): Promise<void> {
       const set = path.basename(file, '.csv');
       const series = loadSeries(file, options);
       for (const model of options.models) {
-        console.log(formatRow(await benchmark(set, series, model, pool)));
+        warmUp(series.slice(0, options.warmup), model, options.calibrate);
+        console.log(formatRow(await benchmark(set, series, model, options.calibrate, pool)));
       }
     }
   } finally {

@@ -12,6 +12,9 @@
  */
 import type { EtsSpec } from './spec';
 
+/** Bound on the running product of forecasts before its log is added to the sum. */
+const PRODUCT_LIMIT = 1e100;
+
 /** Results of one pass of {@link filterEts}; the caller owns the object and reuses it. */
 export interface FilterOutput {
   /** Σ e_t², with e_t the additive or relative innovation. */
@@ -60,6 +63,9 @@ export function filterEts(
   let b = spec.trend === 'N' ? 0 : slope;
   let sse = 0;
   let sumLogForecast = 0;
+  // Σ log|μ_t| is taken as the log of a running product, flushed before it can overflow or
+  // underflow: one Math.log per flush instead of one per observation.
+  let forecastProduct = 1;
   let phase = 0;
   for (let t = 0; t < n; t++) {
     const dampedSlope = damping * b;
@@ -80,7 +86,11 @@ export function filterEts(
     if (multiplicativeError) {
       if (!(forecast > 0)) return false;
       innovation = raw / forecast;
-      sumLogForecast += Math.log(forecast);
+      forecastProduct *= forecast;
+      if (forecastProduct > PRODUCT_LIMIT || forecastProduct < 1 / PRODUCT_LIMIT) {
+        sumLogForecast += Math.log(forecastProduct);
+        forecastProduct = 1;
+      }
     }
     sse += innovation * innovation;
     if (innovations !== undefined) innovations[t] = innovation;
@@ -98,7 +108,7 @@ export function filterEts(
   }
 
   out.sse = sse;
-  out.sumLogForecast = sumLogForecast;
+  out.sumLogForecast = sumLogForecast + Math.log(forecastProduct);
   out.level = l;
   out.slope = b;
   return Number.isFinite(sse) && Number.isFinite(l) && Number.isFinite(b);
