@@ -46,7 +46,7 @@ export function checkBoxCoxDomain(y: number[], lambda: number): void {
   const allowed = lambda <= 0 ? 'positive' : 'zero or positive';
   throw badInput(
     'model.lambda',
-    `lambda ${lambda} needs every value of y to be ${allowed}; y[${index}] is ${y[index]}.`,
+    `Box-Cox lambda ${lambda} needs every value of the series to be ${allowed}, but observation ${index + 1} is ${y[index]}; choose lambda automatically (which skips the transform for such a series) or fit without a transform.`,
   );
 }
 

@@ -60,7 +60,7 @@ export function decomposeClassical(
   if (n < 2 * m) {
     throw badInput(
       'y',
-      `y has ${n} observations; decomposition needs at least two full seasonal cycles (${2 * m}).`,
+      `The series has ${n} observations; decomposition needs at least two full seasonal cycles (${2 * m}).`,
     );
   }
   if (type === 'multiplicative') {
@@ -68,7 +68,7 @@ export function decomposeClassical(
       if (!(y[t] > 0)) {
         throw badInput(
           'y',
-          `y[${t}] is ${y[t]}; multiplicative decomposition needs strictly positive values.`,
+          `Observation ${t + 1} of the series is ${y[t]}; multiplicative decomposition needs strictly positive values.`,
         );
       }
     }
@@ -102,7 +102,7 @@ export function testSeasonality(y: ArrayLike<number>, seasonLength: number): Sea
   if (n <= m) {
     throw badInput(
       'y',
-      `y has ${n} observations; the seasonality test needs more than seasonLength (${m}).`,
+      `The series has ${n} observations; the seasonality test needs more than seasonLength (${m}).`,
     );
   }
 

@@ -184,7 +184,9 @@ describe('ARIMA through runForecast', () => {
     const run = () =>
       runForecast({ y: [3, 0, 4, 5], horizon: 1, model: { kind: 'NAIVE', lambda: 0 } });
 
-    expect(run).toThrow('lambda 0 needs every value of y to be positive; y[1] is 0.');
+    expect(run).toThrow(
+      'Box-Cox lambda 0 needs every value of the series to be positive, but observation 2 is 0; choose lambda automatically (which skips the transform for such a series) or fit without a transform.',
+    );
   });
 
   it('skips an automatic transform of zeros with a warning', () => {

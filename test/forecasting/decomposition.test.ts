@@ -79,13 +79,13 @@ describe('decomposeClassical', () => {
     expect((error as DomainError).code).toBe(ErrorCode.BadUserInput);
     expect((error as DomainError).field).toBe('y');
     expect((error as DomainError).message).toBe(
-      'y has 7 observations; decomposition needs at least two full seasonal cycles (8).',
+      'The series has 7 observations; decomposition needs at least two full seasonal cycles (8).',
     );
   });
 
   it('rejects zero for multiplicative decomposition', () => {
     expect(() => decomposeClassical([1, 2, 0, 4, 5, 6, 7, 8], 4, 'multiplicative')).toThrow(
-      'y[2] is 0; multiplicative decomposition needs strictly positive values.',
+      'Observation 3 of the series is 0; multiplicative decomposition needs strictly positive values.',
     );
   });
 });
@@ -142,7 +142,7 @@ describe('testSeasonality', () => {
 
   it('rejects a series no longer than the season', () => {
     expect(() => testSeasonality([1, 2, 3, 4], 4)).toThrow(
-      'y has 4 observations; the seasonality test needs more than seasonLength (4).',
+      'The series has 4 observations; the seasonality test needs more than seasonLength (4).',
     );
   });
 });

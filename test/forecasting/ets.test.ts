@@ -361,7 +361,7 @@ describe('forecastAutoEts', () => {
     expect(output.intervals[1].upper).toEqual([7, 7, 7]);
     expect(output.fit.sigma2).toBe(0);
     expect(output.warnings).toEqual([
-      'y is constant (every value is 7); the forecast repeats the value with zero-width intervals.',
+      'The series is constant (every value is 7); the forecast repeats the value with zero-width intervals.',
     ]);
   });
 
@@ -395,7 +395,7 @@ describe('forecastAutoEts', () => {
 
     expect(output.model.params.season).toBe('N');
     expect(output.warnings).toEqual([
-      'y has 20 observations, fewer than two seasonal cycles (24) for seasonLength 12; a non-seasonal model was fitted.',
+      'The series has 20 observations, fewer than two seasonal cycles (24) for seasonLength 12; a non-seasonal model was fitted.',
     ]);
     expectValidForecast(output, 6);
   });
@@ -445,7 +445,7 @@ describe('forecastAutoEts', () => {
 
     expect(output.warnings).toHaveLength(1);
     expect(output.warnings[0]).toMatch(
-      /^y has 4 observations, too few to estimate the initial states/,
+      /^The series has 4 observations, too few to estimate the initial states/,
     );
     expectValidForecast(output, 2);
   });
@@ -513,8 +513,8 @@ describe('forecastEts', () => {
     expect(output.model.params.error).toBe('A');
     expect(output.model.params.season).toBe('A');
     expect(output.warnings).toEqual([
-      'error "M" needs strictly positive data, but y contains values <= 0; the additive form "A" was fitted instead.',
-      'season "M" needs strictly positive data, but y contains values <= 0; the additive form "A" was fitted instead.',
+      'error "M" needs strictly positive data, but the series contains values <= 0; the additive form "A" was fitted instead.',
+      'season "M" needs strictly positive data, but the series contains values <= 0; the additive form "A" was fitted instead.',
     ]);
     expectValidForecast(output, 4);
   });
@@ -563,7 +563,7 @@ describe('forecastEts', () => {
   });
 
   it.each([
-    ['y', [1, 2], { horizon: 1 }, 'y has 2 observations; ETS needs at least 3.'],
+    ['y', [1, 2], { horizon: 1 }, 'The series has 2 observations; ETS needs at least 3.'],
     ['y', [1, NaN, 3], { horizon: 1 }, 'y[1] is NaN; every observation must be a finite number.'],
     ['horizon', [1, 2, 3], { horizon: 0 }, 'horizon is 0; expected an integer of at least 1.'],
     ['horizon', [1, 2, 3], { horizon: 1.5 }, 'horizon is 1.5; expected an integer of at least 1.'],

@@ -103,7 +103,7 @@ describe('forecastTheta', () => {
 
     expect(output.model.params.seasonalAdjustment).toBe('additive');
     expect(output.warnings).toEqual([
-      'y contains values <= 0, so the seasonal adjustment is additive instead of multiplicative.',
+      'The series contains values <= 0, so the seasonal adjustment is additive instead of multiplicative.',
     ]);
     expectValidForecast(output, 4);
   });
@@ -115,7 +115,7 @@ describe('forecastTheta', () => {
 
     expect(output.model.params.seasonalAdjustment).toBeNull();
     expect(output.warnings).toEqual([
-      'y has 10 observations, fewer than two seasonal cycles (24) for seasonLength 12; the Theta method ran without seasonal adjustment.',
+      'The series has 10 observations, fewer than two seasonal cycles (24) for seasonLength 12; the Theta method ran without seasonal adjustment.',
     ]);
   });
 
@@ -171,6 +171,8 @@ describe('forecastTheta', () => {
 
     expect(caught).toBeInstanceOf(DomainError);
     expect((caught as DomainError).code).toBe(ErrorCode.BadUserInput);
-    expect((caught as DomainError).message).toBe('y has 2 observations; Theta needs at least 3.');
+    expect((caught as DomainError).message).toBe(
+      'The series has 2 observations; Theta needs at least 3.',
+    );
   });
 });

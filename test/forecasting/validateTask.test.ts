@@ -154,7 +154,7 @@ describe('runForecast input checks', () => {
     [
       { model: { kind: 'CROSTON' }, y: [0, 3, -1, 0] },
       'y',
-      'CROSTON needs demand that is zero or positive; y[2] is -1.',
+      'CROSTON needs demand that is zero or positive; observation 3 of the series is -1.',
     ],
   ])('rejects %j', (changes, field, message) => {
     const error = errorOf(changes);

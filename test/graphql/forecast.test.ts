@@ -330,6 +330,36 @@ describe('runForecast', () => {
     expect(after).toBe(before);
   });
 
+  it('names the GraphQL argument at fault', async () => {
+    const result = await server.gql(RUN, {
+      productId: '2',
+      granularity: 'DAY',
+      horizon: 3,
+      model: { kind: 'NAIVE', boxCoxLambda: 0 },
+    });
+
+    const [error] = result.errors!;
+    expect(error.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions!.field).toBe('model.boxCoxLambda');
+    expect(error.message).toMatch(
+      /^Box-Cox lambda 0 needs every value of the series to be positive, but observation 4 is 0;/,
+    );
+  });
+
+  it('names no field for a series too short for the model', async () => {
+    const result = await server.gql(RUN, {
+      productId: '2',
+      granularity: 'MONTH',
+      horizon: 3,
+      model: { kind: 'DRIFT' },
+    });
+
+    const [error] = result.errors!;
+    expect(error.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions!.field).toBeUndefined();
+    expect(error.message).toBe('DRIFT needs at least 2 observations; the series has 1.');
+  });
+
   it('answers other queries while a forecast runs', async () => {
     const finished: string[] = [];
 

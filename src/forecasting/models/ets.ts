@@ -148,13 +148,13 @@ function runEts(
   );
   const reason =
     candidates.length === 0
-      ? `y has ${n} observations, too few to estimate the initial states of the requested ETS model`
-      : `no candidate ETS model could be fitted to y`;
+      ? `The series has ${n} observations, too few to estimate the initial states of the requested ETS model`
+      : `no candidate ETS model could be fitted to the series`;
   const chosen = best?.fit ?? fitShortSeries(scaled, fixed, reason, warnings);
   if (chosen === undefined) {
     throw new DomainError(
       ErrorCode.ForecastFailed,
-      `ETS could not fit any model to y (${n} observations).`,
+      `ETS could not fit any model to the series (${n} observations).`,
     );
   }
   return describeForecast(chosen, scored, scaled, scale, request, warnings);
@@ -173,8 +173,8 @@ function forecastConstant(
     fixed.error !== undefined || fixed.trend !== undefined || fixed.season !== undefined;
   warnings.push(
     requested
-      ? `y is constant (every value is ${value}); ETS(A,N,N) was fitted instead of the requested components, and the forecast repeats the value.`
-      : `y is constant (every value is ${value}); the forecast repeats the value with zero-width intervals.`,
+      ? `The series is constant (every value is ${value}); ETS(A,N,N) was fitted instead of the requested components, and the forecast repeats the value.`
+      : `The series is constant (every value is ${value}); the forecast repeats the value with zero-width intervals.`,
   );
   return {
     mean,

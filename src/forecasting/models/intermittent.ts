@@ -48,7 +48,7 @@ export function forecastIntermittent(
   if (negative !== -1) {
     throw badInput(
       'y',
-      `${kind} needs demand that is zero or positive; y[${negative}] is ${y[negative]}.`,
+      `${kind} needs demand that is zero or positive; observation ${negative + 1} of the series is ${y[negative]}.`,
     );
   }
   const alpha = options.alpha ?? DEFAULT_SMOOTHING;

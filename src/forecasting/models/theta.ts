@@ -144,7 +144,7 @@ function chooseSeasonalAdjustment(
   if (m === 1) return undefined;
   if (y.length < 2 * m) {
     warnings.push(
-      `y has ${y.length} observations, fewer than two seasonal cycles (${2 * m}) for seasonLength ${m}; the Theta method ran without seasonal adjustment.`,
+      `The series has ${y.length} observations, fewer than two seasonal cycles (${2 * m}) for seasonLength ${m}; the Theta method ran without seasonal adjustment.`,
     );
     return undefined;
   }
@@ -152,7 +152,7 @@ function chooseSeasonalAdjustment(
 
   if (!isStrictlyPositive(y)) {
     warnings.push(
-      `y contains values <= 0, so the seasonal adjustment is additive instead of multiplicative.`,
+      `The series contains values <= 0, so the seasonal adjustment is additive instead of multiplicative.`,
     );
     return { type: 'additive', indices: decomposeClassical(y, m, 'additive').seasonalIndices };
   }
@@ -344,7 +344,7 @@ function forecastConstant(
 ): ForecastOutput {
   const mean = new Array<number>(options.horizon).fill(y[0]);
   warnings.push(
-    `y is constant (every value is ${y[0]}); the forecast repeats the value with zero-width intervals.`,
+    `The series is constant (every value is ${y[0]}); the forecast repeats the value with zero-width intervals.`,
   );
   return {
     mean,

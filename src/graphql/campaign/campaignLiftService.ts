@@ -13,6 +13,7 @@ import {
 } from '../../shared/period';
 import type { Granularity } from '../../shared/period';
 import type { AnalysisContext } from '../analysis/analysisContext';
+import { toApiError } from '../forecast/modelSpec';
 import { loadProductSeries } from '../analysis/productSeries';
 
 /** Settings of a lift measurement. */
@@ -104,13 +105,17 @@ export async function measureLiftOfCampaign(
   const actualByPeriod = new Map(actualTotals.map((total) => [total.period, total.units]));
   const actual = periods.map((period) => actualByPeriod.get(formatIsoDate(period)) ?? 0);
 
-  const forecast = await context.forecasts.run({
-    y: training.units,
-    horizon: periods.length,
-    levels: [80, 95],
-    naturalSeasonLength: NATURAL_SEASON_LENGTH[granularity],
-    model: request.model,
-  });
+  const forecast = await context.forecasts
+    .run({
+      y: training.units,
+      horizon: periods.length,
+      levels: [80, 95],
+      naturalSeasonLength: NATURAL_SEASON_LENGTH[granularity],
+      model: request.model,
+    })
+    .catch((error: unknown) => {
+      throw toApiError(error);
+    });
   const at = (level: number) => forecast.intervals.find((bounds) => bounds.level === level)!;
   const [at80, at95] = [at(80), at(95)];
   const lift = measureCampaignLift(

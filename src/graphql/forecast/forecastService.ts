@@ -16,6 +16,7 @@ import {
 import type { Granularity } from '../../shared/period';
 import type { ForecastRunner } from '../context';
 import { toParameters } from './forecast.types';
+import { toApiError } from './modelSpec';
 
 /** A runForecast request, with the product already loaded. */
 export interface ForecastRequest {
@@ -61,14 +62,18 @@ export async function runAndStoreForecast(
   const series = await loadTrainingSeries(dataSource, request);
 
   const started = performance.now();
-  const result = await runner.run({
-    y: series.y,
-    horizon: request.horizon,
-    levels: [80, 95],
-    naturalSeasonLength: NATURAL_SEASON_LENGTH[request.granularity],
-    model: request.model,
-    backtest: request.backtest,
-  });
+  const result = await runner
+    .run({
+      y: series.y,
+      horizon: request.horizon,
+      levels: [80, 95],
+      naturalSeasonLength: NATURAL_SEASON_LENGTH[request.granularity],
+      model: request.model,
+      backtest: request.backtest,
+    })
+    .catch((error: unknown) => {
+      throw toApiError(error);
+    });
   const durationMs = Math.round(performance.now() - started);
   assertFinite(result);
   const clampWarning = series.y.every((value) => value >= 0) ? clampAtZero(result) : undefined;

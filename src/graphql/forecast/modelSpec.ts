@@ -1,5 +1,5 @@
 import type { ModelSpec, SingleModelSpec } from '../../forecasting';
-import { badInput } from '../../shared/errors';
+import { DomainError, badInput } from '../../shared/errors';
 import { ForecastModelKind } from './forecast.input';
 import type { ForecastModelInput } from './forecast.input';
 
@@ -91,4 +91,37 @@ function toSimpleSpecs(field: string, kinds: ForecastModelKind[]): SingleModelSp
     }
     return { kind } as SingleModelSpec;
   });
+}
+
+/** GraphQL argument path of each forecasting task field whose name differs. */
+const API_FIELDS: Record<string, string> = {
+  seasonLength: 'model.seasonLength',
+  'model.lambda': 'model.boxCoxLambda',
+  'model.calibrate': 'model.calibrateIntervals',
+  'model.p': 'model.order.p',
+  'model.d': 'model.order.d',
+  'model.q': 'model.order.q',
+  'model.drift': 'model.order.drift',
+  'model.method': 'model.order.method',
+  'model.P': 'model.seasonalOrder.P',
+  'model.D': 'model.seasonalOrder.D',
+  'model.Q': 'model.seasonalOrder.Q',
+  'model.s': 'model.seasonalOrder.s',
+  'model.error': 'model.ets.error',
+  'model.trend': 'model.ets.trend',
+  'model.season': 'model.ets.season',
+  'model.damped': 'model.ets.damped',
+};
+
+/**
+ * Returns `error` with its `field` renamed from the forecasting task's vocabulary to the
+ * GraphQL arguments' (`model.lambda` to `model.boxCoxLambda`, for example). The series `y` is
+ * built from the product's sales, not sent, so an error about it names no field. Other errors
+ * are returned unchanged.
+ */
+export function toApiError(error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.field === undefined) return error;
+  const field = error.field === 'y' ? undefined : (API_FIELDS[error.field] ?? error.field);
+  if (field === error.field) return error;
+  return new DomainError(error.code, error.message, field);
 }

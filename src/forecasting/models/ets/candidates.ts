@@ -54,7 +54,7 @@ export function usableSeasonLength(
   }
   if (n < 2 * m) {
     warnings.push(
-      `y has ${n} observations, fewer than two seasonal cycles (${2 * m}) for seasonLength ${m}; a non-seasonal model was fitted.`,
+      `The series has ${n} observations, fewer than two seasonal cycles (${2 * m}) for seasonLength ${m}; a non-seasonal model was fitted.`,
     );
     return 1;
   }
@@ -88,7 +88,7 @@ export function candidateSpecs(
   ] as const) {
     if (form === 'M' && !positive) {
       warnings.push(
-        `${name} "M" needs strictly positive data, but y contains values <= 0; the additive form "A" was fitted instead.`,
+        `${name} "M" needs strictly positive data, but the series contains values <= 0; the additive form "A" was fitted instead.`,
       );
     }
   }
@@ -116,7 +116,7 @@ export function candidateSpecs(
     );
     if (fittingNonSeasonal.length > 0) {
       warnings.push(
-        `y has ${n} observations, too few to estimate a seasonal ETS model with seasonLength ${m}; a non-seasonal model was fitted.`,
+        `The series has ${n} observations, too few to estimate a seasonal ETS model with seasonLength ${m}; a non-seasonal model was fitted.`,
       );
       return dedupe(fittingNonSeasonal);
     }

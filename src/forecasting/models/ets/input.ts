@@ -32,7 +32,7 @@ export function checkForecastInput(
   if (y.length < MIN_OBSERVATIONS) {
     throw badInput(
       'y',
-      `y has ${y.length} observations; ${model} needs at least ${MIN_OBSERVATIONS}.`,
+      `The series has ${y.length} observations; ${model} needs at least ${MIN_OBSERVATIONS}.`,
     );
   }
   for (let t = 0; t < y.length; t++) {
