@@ -4,7 +4,7 @@ import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { createSchema } from '../../src/graphql/schema';
 import { analyzeOperation } from '../../src/server/limits/analyzeOperation';
 import type { OperationAnalysis } from '../../src/server/limits/analyzeOperation';
-import { FORECAST_COST, MUTATION_COST } from '../../src/server/limits/costRules';
+import { DEFAULT_LIST_SIZE, FORECAST_COST, MUTATION_COST } from '../../src/server/limits/costRules';
 import { EXAMPLE_QUERY } from '../../src/server/graphiql/graphiqlRoutes';
 
 const LIMITS = { maxPageSize: 100, maxListItems: 10_000 };
@@ -127,6 +127,55 @@ describe('analyzeOperation', () => {
     // 3 variants at 20 each, plus the text of each of the 3 copies
     expect(copy.requestedCost).toBe(60 + 3);
     expect(write.requestedCost).toBe(MUTATION_COST + 1);
+  });
+
+  describe('forecast points', () => {
+    const POINT_FIELDS = 'period value lower80 upper80 lower95 upper95';
+    // Each point costs 1 per scalar field selected.
+    const POINT_COST = POINT_FIELDS.split(' ').length;
+    const RUN_FORECAST = (horizon: string) =>
+      `runForecast(productId: "3083", granularity: DAY, horizon: ${horizon}, model: { kind: NAIVE })`;
+
+    it('counts horizon points for runForecast', () => {
+      const result = analyze(
+        `mutation { ${RUN_FORECAST('366')} { id points { ${POINT_FIELDS} } } }`,
+      );
+
+      expect(result.requestedCost).toBeGreaterThanOrEqual(366 * POINT_COST);
+      // runForecast 100 + id 1 + points 1 + 366 × 6, the actual cost of the full forecast
+      expect(result.requestedCost).toBe(FORECAST_COST + 2 + 366 * POINT_COST);
+    });
+
+    it('reads the horizon from variables', () => {
+      const query = `mutation($h: Int!) { ${RUN_FORECAST('$h')} { id points { ${POINT_FIELDS} } } }`;
+
+      expect(analyze(query, { h: 366 }).requestedCost).toBeGreaterThanOrEqual(366 * POINT_COST);
+      expect(analyze(query, { h: 30 }).requestedCost).toBe(FORECAST_COST + 2 + 30 * POINT_COST);
+    });
+
+    it('counts each horizon through fragments', () => {
+      const query = `
+        mutation { a: ${RUN_FORECAST('1')} { ...Points } b: ${RUN_FORECAST('366')} { ...Points } }
+        fragment Points on Forecast { ... on Forecast { points { value } } }
+      `;
+
+      // two fits, each with points 1 + horizon × value 1
+      expect(analyze(query).requestedCost).toBe(2 * FORECAST_COST + 2 + 1 + 366);
+    });
+
+    it('leaves an invalid horizon to the resolver', () => {
+      const query = `mutation($h: Int!) { ${RUN_FORECAST('$h')} { points { value } } }`;
+
+      // The resolver rejects these horizons, so the points are priced as an unknown list.
+      expect(analyze(query, { h: 5000 }).requestedCost).toBe(FORECAST_COST + 1 + DEFAULT_LIST_SIZE);
+      expect(analyze(query, { h: 0 }).requestedCost).toBe(FORECAST_COST + 1 + DEFAULT_LIST_SIZE);
+    });
+
+    it('prices stored forecast points by default', () => {
+      const result = analyze('{ forecast(id: "1") { points { value } } }');
+
+      expect(result.requestedCost).toBe(2 + DEFAULT_LIST_SIZE);
+    });
   });
 
   it('prices jobs and model fits by their work', () => {

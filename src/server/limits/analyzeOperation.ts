@@ -3,10 +3,12 @@
  * Every selected field costs 1 point, or its price from `costRules`; the selection below a
  * list field counts once per item expected. A connection (a field with a `first` or `last`
  * argument) expects that many items in the list fields directly below it (`edges`, `nodes`).
- * Other lists use the estimate in `costRules`. Aliases and repeated fragments are counted each
- * time they appear, because each one is resolved again. Depth is the longest chain of nested
- * fields. Introspection fields (`__schema`, `__type`) cost 1 point per selected field, do not
- * count towards depth, and are bounded by graphql-js's MaxIntrospectionDepthRule instead.
+ * An argument of the field above a list can fix its length, as `runForecast`'s `horizon` fixes
+ * the `points` of its forecast. Other lists use the estimate in `costRules`. Aliases and
+ * repeated fragments are counted each time they appear, because each one is resolved again.
+ * Depth is the longest chain of nested fields. Introspection fields (`__schema`, `__type`) cost
+ * 1 point per selected field, do not count towards depth, and are bounded by graphql-js's
+ * MaxIntrospectionDepthRule instead.
  */
 import {
   GraphQLError,
@@ -35,7 +37,8 @@ import type {
 } from 'graphql';
 
 import { ErrorCode } from '../../shared/errors';
-import { DEFAULT_LIST_SIZE, fieldCost, listSize } from './costRules';
+import { DEFAULT_LIST_SIZE, fieldCost, listSize, listSizesBelow } from './costRules';
+import type { ListSizes } from './costRules';
 
 /** Bounds checked while the operation is measured. */
 export interface InputLimits {
@@ -80,7 +83,7 @@ export function analyzeOperation(
   const walker = new CostWalker(schema, document, coerced.coerced ?? {}, limits);
   const rootType = schema.getRootType(operation.operation);
   const measure = rootType
-    ? walker.measureSelectionSet(rootType, operation.selectionSet, undefined)
+    ? walker.measureSelectionSet(rootType, operation.selectionSet, undefined, undefined)
     : { cost: 0, depth: 0 };
   return { requestedCost: measure.cost, depth: measure.depth, inputErrors: walker.inputErrors };
 }
@@ -88,8 +91,8 @@ export function analyzeOperation(
 class CostWalker {
   readonly inputErrors: GraphQLError[] = [];
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
-  // Fragments are measured once per page size: a document that spreads fragments inside
-  // fragments would otherwise take time exponential in its length.
+  // Fragments are measured once per page size and list lengths: a document that spreads
+  // fragments inside fragments would otherwise take time exponential in its length.
   private readonly fragmentMeasures = new Map<string, Measure>();
   private readonly introspectionCounts = new Map<string, number>();
 
@@ -109,11 +112,14 @@ class CostWalker {
   /**
    * Measures a selection set on `parentType`. `pageSize` is the page size of the connection
    * that owns this selection set; list fields directly in it expect that many items.
+   * `listSizes` are the lengths that the arguments of the owning field fix for list fields
+   * directly in it.
    */
   measureSelectionSet(
     parentType: GraphQLCompositeType,
     selectionSet: SelectionSetNode,
     pageSize: number | undefined,
+    listSizes: ListSizes | undefined,
   ): Measure {
     let cost = 0;
     let depth = 0;
@@ -123,7 +129,7 @@ class CostWalker {
       }
       let measure: Measure;
       if (selection.kind === Kind.FIELD) {
-        measure = this.measureField(parentType, selection, pageSize);
+        measure = this.measureField(parentType, selection, pageSize, listSizes);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         // NOTE: fragments on different members of a union or interface all count, though only
         // one applies per object; Shopify counts the most expensive. The schema has no
@@ -132,10 +138,10 @@ class CostWalker {
           ? this.compositeType(selection.typeCondition.name.value)
           : parentType;
         measure = type
-          ? this.measureSelectionSet(type, selection.selectionSet, pageSize)
+          ? this.measureSelectionSet(type, selection.selectionSet, pageSize, listSizes)
           : { cost: 0, depth: 0 };
       } else {
-        measure = this.measureFragment(selection.name.value, pageSize);
+        measure = this.measureFragment(selection.name.value, pageSize, listSizes);
       }
       cost += measure.cost;
       depth = Math.max(depth, measure.depth);
@@ -143,8 +149,12 @@ class CostWalker {
     return { cost, depth };
   }
 
-  private measureFragment(name: string, pageSize: number | undefined): Measure {
-    const key = `${name}:${pageSize ?? ''}`;
+  private measureFragment(
+    name: string,
+    pageSize: number | undefined,
+    listSizes: ListSizes | undefined,
+  ): Measure {
+    const key = `${name}:${pageSize ?? ''}:${listSizes ? JSON.stringify(listSizes) : ''}`;
     const known = this.fragmentMeasures.get(key);
     if (known) {
       return known;
@@ -152,7 +162,7 @@ class CostWalker {
     const fragment = this.fragments.get(name);
     const type = fragment && this.compositeType(fragment.typeCondition.name.value);
     const measure = type
-      ? this.measureSelectionSet(type, fragment.selectionSet, pageSize)
+      ? this.measureSelectionSet(type, fragment.selectionSet, pageSize, listSizes)
       : { cost: 0, depth: 0 };
     this.fragmentMeasures.set(key, measure);
     return measure;
@@ -162,6 +172,7 @@ class CostWalker {
     parentType: GraphQLCompositeType,
     node: FieldNode,
     pageSize: number | undefined,
+    listSizes: ListSizes | undefined,
   ): Measure {
     const name = node.name.value;
     if (name === '__schema' || name === '__type') {
@@ -187,9 +198,14 @@ class CostWalker {
     }
 
     const items = isListType(getNullableType(field.type))
-      ? (pageSize ?? listSize(coordinate, args) ?? DEFAULT_LIST_SIZE)
+      ? (pageSize ?? listSizes?.[coordinate] ?? listSize(coordinate, args) ?? DEFAULT_LIST_SIZE)
       : 1;
-    const child = this.measureSelectionSet(namedType, node.selectionSet, ownPageSize);
+    const child = this.measureSelectionSet(
+      namedType,
+      node.selectionSet,
+      ownPageSize,
+      listSizesBelow(coordinate, args),
+    );
     return { cost: price + items * child.cost, depth: 1 + child.depth };
   }
 

@@ -1,9 +1,12 @@
 /**
- * Prices of the fields that cost more than 1 point, and size estimates for lists that have no
- * `first` argument. Fields are named by schema coordinate, "Type.field". The prices follow
- * Shopify's GraphQL Admin API, where a mutation costs 10, and add more for the work done off
- * the request thread: a model fit or a call to a language model.
+ * Prices of the fields that cost more than 1 point, and sizes of lists that have no `first`
+ * argument. An argument of the field above a list can fix its length (`listSizesBelow`).
+ * Other lists are estimated from their own arguments (`listSize`) or count DEFAULT_LIST_SIZE.
+ * Fields are named by schema coordinate, "Type.field". The prices follow Shopify's GraphQL
+ * Admin API, where a mutation costs 10, and add more for the work done off the request thread:
+ * a model fit or a call to a language model.
  */
+import { MAX_HORIZON } from '../../forecasting';
 
 /** Price of a mutation field not listed below. */
 export const MUTATION_COST = 10;
@@ -17,7 +20,12 @@ export const COPY_VARIANT_COST = 20;
 /** recordSales costs MUTATION_COST plus one point per this many observations. */
 const SALES_POINTS_PER_COST = 100;
 
-/** Items assumed in a list of objects that has no page argument and no rule below. */
+/**
+ * Items assumed in a list of objects that has no page argument and no rule below. NOTE: the
+ * points of a stored forecast (`latestForecast`, `forecast`, `forecasts`) count this many
+ * because no argument gives their number, so a forecast with more points costs more than
+ * requested.
+ */
 export const DEFAULT_LIST_SIZE = 10;
 
 /** Sales periods assumed in a year, by granularity, when no date range is given. */
@@ -26,6 +34,9 @@ const PERIODS_PER_YEAR: Record<string, number> = { day: 366, week: 53, month: 12
 const DAY_MS = 86_400_000;
 
 type Args = Record<string, unknown>;
+
+/** Lengths of list fields, keyed by schema coordinate. */
+export type ListSizes = Readonly<Record<string, number>>;
 
 /**
  * Returns the price of one resolution of the field at `coordinate` given its arguments, or
@@ -57,8 +68,29 @@ export function fieldCost(coordinate: string, args: Args): number | undefined {
 }
 
 /**
+ * Returns the lengths that the arguments of the field at `coordinate` fix for the list fields
+ * directly in its selection set, or undefined when they fix none. They take precedence over
+ * `listSize`.
+ */
+export function listSizesBelow(coordinate: string, args: Args): ListSizes | undefined {
+  switch (coordinate) {
+    case 'Mutation.runForecast': {
+      // The forecast fitted has exactly `horizon` points. A horizon outside 1 to MAX_HORIZON
+      // fixes nothing, so that the resolver, not the cost limit, rejects it with its reason.
+      const horizon = args.horizon;
+      const valid = Number.isInteger(horizon) && (horizon as number) >= 1;
+      return valid && (horizon as number) <= MAX_HORIZON
+        ? { 'Forecast.points': horizon as number }
+        : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Returns the number of items assumed for the list field at `coordinate`, or undefined to
- * use DEFAULT_LIST_SIZE. Connections are sized by their `first` argument instead.
+ * use DEFAULT_LIST_SIZE. Connections are sized by their `first` argument instead, and lists
+ * in `listSizesBelow` by the arguments of the field above them.
  */
 export function listSize(coordinate: string, args: Args): number | undefined {
   switch (coordinate) {
