@@ -3,7 +3,7 @@
  *
  *   npm run bench:forecast -- [--file data/m3/yearly.csv ...] [--models AUTO_ARIMA,THETA]
  *                             [--horizon 6] [--season-length 1] [--limit 50] [--threads 2]
- *                             [--warmup 50] [--calibrate false]
+ *                             [--warmup 50] [--calibrate false] [--help]
  *
  * Input: `series_id, ..., split, t, value` rows with `split` = train or test, as in
  * `data/m3/README.md`. When `<name>_meta.csv` sits beside the file, its `frequency` and
@@ -23,12 +23,16 @@
  * threads, user and system), which other load on the machine does not inflate the way it
  * inflates wall-clock time. Peak memory is the largest resident set size (RSS) sampled after each
  * series, for the whole process.
+ *
+ * The options, input files and model kinds are checked before anything is benchmarked. An unknown
+ * option, an invalid value, a missing file, a file without the needed columns or a model kind that
+ * cannot be benchmarked prints one line to stderr and exits with code 2.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 import { ForecastPool, runForecast } from '../../src/forecasting';
-import type { ForecastResult, ForecastTask, ModelSpec } from '../../src/forecasting';
+import type { ForecastResult, ForecastTask, ModelKind, ModelSpec } from '../../src/forecasting';
 
 interface Series {
   id: string;
@@ -66,18 +70,103 @@ interface Row {
   peakRssMb: number;
 }
 
-const DEFAULT_FILES = ['yearly', 'quarterly', 'other'].map((set) =>
+/** An invalid command line or input file, which `main` reports without a stack trace. */
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const DEFAULT_SETS = ['yearly', 'quarterly', 'other'];
+const DEFAULT_FILES = DEFAULT_SETS.map((set) =>
   path.join(__dirname, '..', '..', 'data', 'm3', `${set}.csv`),
 );
 const DEFAULT_MODELS = ['AUTO_ETS', 'AUTO_ARIMA', 'THETA', 'ENSEMBLE', 'AUTO'];
 
-function parseArguments(argv: string[]): Options {
+/** Columns `loadSeries` reads from every input file. */
+const REQUIRED_COLUMNS = ['series_id', 'split', 'value'];
+
+/**
+ * Whether the script can benchmark each model kind that `runForecast` accepts. The script sends a
+ * bare `{ kind }` spec, which ARIMA, SARIMA and ETS reject because they need orders or components.
+ * The `Record` type makes tsc fail here when `ModelSpec` gains or loses a kind.
+ */
+const BENCHMARKABLE: Record<ModelKind, boolean> = {
+  AUTO_ARIMA: true,
+  AUTO_ETS: true,
+  THETA: true,
+  OPTIMIZED_THETA: true,
+  NAIVE: true,
+  SEASONAL_NAIVE: true,
+  DRIFT: true,
+  MEAN: true,
+  CROSTON: true,
+  SBA: true,
+  TSB: true,
+  ENSEMBLE: true,
+  AUTO: true,
+  ARIMA: false,
+  SARIMA: false,
+  ETS: false,
+};
+const MODEL_KINDS = Object.keys(BENCHMARKABLE) as ModelKind[];
+const BENCHMARKABLE_KINDS: string[] = MODEL_KINDS.filter((kind) => BENCHMARKABLE[kind]);
+const UNBENCHMARKABLE_KINDS: string[] = MODEL_KINDS.filter((kind) => !BENCHMARKABLE[kind]);
+
+/** The options `parseArguments` accepts besides `--help`, with the value each one needs. */
+const OPTIONS = [
+  { name: '--file', value: 'a CSV file path' },
+  { name: '--models', value: 'a comma-separated list of model kinds' },
+  { name: '--horizon', value: 'a positive integer' },
+  { name: '--season-length', value: 'a positive integer' },
+  { name: '--limit', value: 'a positive integer' },
+  { name: '--threads', value: 'a positive integer' },
+  { name: '--warmup', value: '0 or a positive integer' },
+  { name: '--calibrate', value: 'true or false' },
+];
+
+const HELP = `Usage: npm run bench:forecast -- [OPTIONS]
+
+Benchmarks forecast accuracy and speed on series in long CSV format (M3 by default).
+
+Options:
+  --file PATH             CSV of series_id, ..., split, t, value rows (split = train or test);
+                          repeatable (default data/m3/${DEFAULT_SETS.join('.csv, ')}.csv)
+  --models LIST           comma-separated model kinds, listed below
+                          (default ${DEFAULT_MODELS.join(',')})
+  --horizon N             periods to forecast (default the meta file's horizon, else the test rows)
+  --season-length N       observations per seasonal cycle
+                          (default the meta file's frequency, else 1)
+  --limit N               benchmark only the first N series of each file (default all)
+  --threads N             spread the series over a ForecastPool of N worker threads (default none,
+                          so every model runs on the main thread)
+  --warmup N              series each model forecasts untimed and unscored first (default 50)
+  --calibrate true|false  whether single models calibrate their intervals (default true)
+  -h, --help              print this help
+
+Model kinds: ${BENCHMARKABLE_KINDS.slice(0, 7).join(', ')},
+  ${BENCHMARKABLE_KINDS.slice(7).join(', ')}.
+${joinWords(UNBENCHMARKABLE_KINDS, 'and')} need orders or components, so they cannot be benchmarked.
+`;
+
+/** Parses the command line, or returns `'help'` when it contains `--help` or `-h`. */
+function parseArguments(argv: string[]): Options | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    return 'help';
+  }
   const options: Options = { files: [], models: [], warmup: 50, calibrate: true };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
+    const option = OPTIONS.find((known) => known.name === name);
+    if (!option) {
+      const names = [...OPTIONS.map((known) => known.name), '--help'];
+      throw new UsageError(`Unknown option ${name}; use ${joinWords(names, 'or')}.`);
+    }
+    // A value that starts with -- is taken to be the next option, not this option's value.
     const value = argv[i + 1];
-    if (value === undefined) {
-      throw new TypeError(`Option ${name} is missing its value.`);
+    if (value === undefined || value.startsWith('--')) {
+      throw new UsageError(`${name} is missing its value, which must be ${option.value}.`);
     }
     i++;
     switch (name) {
@@ -88,30 +177,26 @@ function parseArguments(argv: string[]): Options {
         options.models.push(...value.split(',').map((model) => model.trim().toUpperCase()));
         break;
       case '--horizon':
-        options.horizon = positiveInteger(name, value);
+        options.horizon = positiveInteger(option, value);
         break;
       case '--season-length':
-        options.seasonLength = positiveInteger(name, value);
+        options.seasonLength = positiveInteger(option, value);
         break;
       case '--limit':
-        options.limit = positiveInteger(name, value);
+        options.limit = positiveInteger(option, value);
         break;
       case '--threads':
-        options.threads = positiveInteger(name, value);
+        options.threads = positiveInteger(option, value);
         break;
       case '--calibrate':
         if (value !== 'true' && value !== 'false') {
-          throw new TypeError(`--calibrate must be true or false; received "${value}".`);
+          throw new UsageError(`${name} must be ${option.value}; received "${value}".`);
         }
         options.calibrate = value === 'true';
         break;
       case '--warmup':
-        options.warmup = value === '0' ? 0 : positiveInteger(name, value);
+        options.warmup = value === '0' ? 0 : positiveInteger(option, value);
         break;
-      default:
-        throw new TypeError(
-          `Unknown option ${name}; use --file, --models, --horizon, --season-length, --limit, --threads, --warmup or --calibrate.`,
-        );
     }
   }
   if (options.files.length === 0) {
@@ -120,33 +205,84 @@ function parseArguments(argv: string[]): Options {
   if (options.models.length === 0) {
     options.models = DEFAULT_MODELS;
   }
+  checkModels(options.models);
   return options;
 }
 
-function positiveInteger(name: string, value: string): number {
+/** Parses `value` as a positive integer, or throws a UsageError naming `option` and its value. */
+function positiveInteger(option: { name: string; value: string }, value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) {
-    throw new TypeError(`${name} must be a positive integer; received "${value}".`);
+    throw new UsageError(`${option.name} must be ${option.value}; received "${value}".`);
   }
   return number;
+}
+
+/** Throws a UsageError for the first name in `models` that is not a benchmarkable model kind. */
+function checkModels(models: string[]): void {
+  const choices = `use ${joinWords(BENCHMARKABLE_KINDS, 'or')}`;
+  for (const model of models) {
+    if (UNBENCHMARKABLE_KINDS.includes(model)) {
+      throw new UsageError(
+        `--models ${model} cannot be benchmarked because it needs orders or components that --models cannot set; ${choices}.`,
+      );
+    }
+    if (!BENCHMARKABLE_KINDS.includes(model)) {
+      throw new UsageError(
+        `Unknown model kind "${model}" in --models; ${choices}. ${joinWords(UNBENCHMARKABLE_KINDS, 'and')} cannot be benchmarked because they need orders or components.`,
+      );
+    }
+  }
+}
+
+/** Joins `words` with commas and `conjunction` before the last one: "a, b or c". */
+function joinWords(words: string[], conjunction: 'and' | 'or'): string {
+  return words.length < 2
+    ? words.join('')
+    : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}
+
+/**
+ * Throws a UsageError when `file` is not found, is not a regular file or lacks one of
+ * `REQUIRED_COLUMNS`. Reads only the first 64 KiB, so that the whole file is read only when it is
+ * benchmarked. A header longer than that is cut off and may appear to lack a column.
+ */
+function checkInputFile(file: string): void {
+  const stats = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stats) {
+    throw new UsageError(`${file} not found.`);
+  }
+  if (!stats.isFile()) {
+    throw new UsageError(`${file} is not a regular file.`);
+  }
+  const buffer = Buffer.alloc(64 * 1024);
+  const descriptor = fs.openSync(file, 'r');
+  try {
+    const bytes = fs.readSync(descriptor, buffer, 0, buffer.length, 0);
+    // Leading blank lines are skipped, as `loadSeries` trims the file before it splits it.
+    findColumns(file, buffer.toString('utf8', 0, bytes).trimStart().split('\n')[0]);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+/** Finds the index of each of `REQUIRED_COLUMNS` in `headerLine`, the first line of `file`. */
+function findColumns(file: string, headerLine: string): number[] {
+  const header = splitCsvLine(headerLine);
+  return REQUIRED_COLUMNS.map((name) => {
+    const index = header.indexOf(name);
+    if (index === -1) {
+      const found = headerLine === '' ? 'its first line is empty' : `its header is ${headerLine}`;
+      throw new UsageError(`${file} has no "${name}" column; ${found}.`);
+    }
+    return index;
+  });
 }
 
 /** Reads a long-format CSV and, when present, its `_meta.csv` companion. */
 function loadSeries(file: string, options: Options): Series[] {
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
-  const header = splitCsvLine(lines[0]);
-  const column = (name: string): number => {
-    const index = header.indexOf(name);
-    if (index === -1) {
-      throw new TypeError(`${file} has no "${name}" column; its header is ${lines[0]}.`);
-    }
-    return index;
-  };
-  const [idColumn, splitColumn, valueColumn] = [
-    column('series_id'),
-    column('split'),
-    column('value'),
-  ];
+  const [idColumn, splitColumn, valueColumn] = findColumns(file, lines[0]);
 
   const byId = new Map<string, { train: number[]; test: number[] }>();
   for (const line of lines.slice(1)) {
@@ -337,6 +473,13 @@ function formatRow(row: Row): string {
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
+  if (options === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  // Checking every file before the first one is benchmarked stops a typo in the last file from
+  // discarding a long run.
+  options.files.forEach(checkInputFile);
   const pool = options.threads ? new ForecastPool({ maxThreads: options.threads }) : undefined;
   if (pool && options.threads) {
     // Starting a worker (and compiling the TypeScript sources in it) is not forecasting time.
@@ -368,6 +511,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+  if (error instanceof UsageError) {
+    console.error(`bench:forecast: ${error.message}`);
+    console.error('Run with --help for the options.');
+    process.exitCode = 2;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
 });
