@@ -21,15 +21,18 @@ export function boxCox(y: number[], lambda: number): number[] {
 
 /**
  * Transforms `w` back to the original scale. Where `lambda · w + 1 <= 0` no original value
- * exists and the result is 0, the bottom of the domain.
+ * exists: the transform of a positive lambda never reaches below -1/lambda, so the result is
+ * 0, the bottom of the domain, and that of a negative lambda never reaches -1/lambda or above,
+ * so the result is Infinity, the top.
  */
 export function inverseBoxCox(w: number[], lambda: number): number[] {
   if (lambda === 0) {
     return w.map(Math.exp);
   }
+  const beyond = lambda > 0 ? 0 : Infinity;
   return w.map((value) => {
     const base = lambda * value + 1;
-    return base <= 0 ? 0 : Math.pow(base, 1 / lambda);
+    return base <= 0 ? beyond : Math.pow(base, 1 / lambda);
   });
 }
 

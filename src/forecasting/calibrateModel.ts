@@ -33,8 +33,16 @@ import type { ForecastOutput, IntervalBounds } from './types';
 const SINGLE_MODEL_MIN_SCALE = 1;
 
 /**
+ * Kinds whose intervals are left as the model made them. Their bounds are empirical quantiles of
+ * one-step errors, cut at zero and often equal to the forecast on one side, so scaling the
+ * distance from the forecast does not widen them.
+ */
+const INTERMITTENT_KINDS = new Set<SingleModelSpec['kind']>(['CROSTON', 'SBA', 'TSB']);
+
+/**
  * Returns `output` (the forecast of `spec` on `y`) with its intervals calibrated by a backtest
- * of the fitted model, and `intervalScale<level>` in `model.params`. When the series is too
+ * of the fitted model, and `intervalScale<level>` in `model.params`. Returns `output` unchanged
+ * for the intermittent-demand kinds. When the series is too
  * short for a backtest, or the model cannot be refitted at an origin, returns `output` with a
  * warning saying the intervals are uncalibrated.
  */
@@ -44,6 +52,7 @@ export function calibrateSingleModel(
   context: ModelContext,
   output: ForecastOutput,
 ): ForecastOutput {
+  if (INTERMITTENT_KINDS.has(spec.kind)) return output;
   const settings = defaultBacktest(y.length, context);
   if (settings === null) {
     return withWarning(

@@ -3,7 +3,7 @@
  * transform around the model. Everything above this file (ensembles, backtests, AUTO,
  * `runForecast`) calls models only through `forecastSingleModel`.
  */
-import { DomainError, ErrorCode, UnreachableCaseError } from '../shared/errors';
+import { DomainError, ErrorCode, UnreachableCaseError, badInput } from '../shared/errors';
 import { boxCox, checkBoxCoxDomain, guerreroLambda, inverseBoxCox } from './boxCox';
 import { forecastArima } from './models/arima';
 import { forecastAutoArima } from './models/autoArima';
@@ -49,13 +49,47 @@ export function forecastSingleModel(
     lambda = spec.lambda;
   }
 
-  const fitted = lambda === null ? y : boxCox(y, lambda);
-  const output = dispatch(spec, fitted, modelContext);
-  const result = lambda === null ? output : backTransform(output, lambda);
+  let result = fitTransformed(spec, y, lambda, modelContext);
+  const unbounded = lambda === null ? -1 : firstUnboundedStep(result);
+  if (unbounded !== -1 && spec.lambda === 'auto') {
+    // A negative lambda maps part of the transformed scale to no finite value; the log does not.
+    warnings.push(
+      `Guerrero's method chose lambda ${lambda!.toFixed(3)}, under which an interval bound at step ${unbounded + 1} has no finite value; the log transform (lambda 0) was used instead.`,
+    );
+    lambda = 0;
+    result = fitTransformed(spec, y, lambda, modelContext);
+  } else if (unbounded !== -1) {
+    throw badInput(
+      'model.lambda',
+      `Box-Cox lambda ${lambda} leaves an interval bound at step ${unbounded + 1} without a finite value, because on the transformed scale the bound passes -1/lambda; use a lambda of 0 or above.`,
+    );
+  }
   result.model.params.lambda = lambda;
   result.warnings = [...warnings, ...result.warnings];
   checkOutput(result);
   return result;
+}
+
+/** Fits `spec` to `y` transformed by `lambda` (none when null) and transforms the forecast back. */
+function fitTransformed(
+  spec: SingleModelSpec,
+  y: number[],
+  lambda: number | null,
+  context: ModelContext,
+): ForecastOutput {
+  const fitted = lambda === null ? y : boxCox(y, lambda);
+  const output = dispatch(spec, fitted, context);
+  return lambda === null ? output : backTransform(output, lambda);
+}
+
+/** Returns the first step whose forecast or an interval bound is infinite, or -1. */
+function firstUnboundedStep(output: ForecastOutput): number {
+  const infinite = (values: number[]) => values.findIndex((value) => value === Infinity);
+  const steps = [
+    infinite(output.mean),
+    ...output.intervals.flatMap((bounds) => [infinite(bounds.lower), infinite(bounds.upper)]),
+  ].filter((step) => step !== -1);
+  return steps.length === 0 ? -1 : Math.min(...steps);
 }
 
 function dispatch(spec: SingleModelSpec, y: number[], context: ModelContext): ForecastOutput {

@@ -28,12 +28,15 @@ export function runForecast(task: ForecastTask): ForecastResult {
   const { y, horizon, levels, model, backtest } = checked;
   const seasonLength = checked.seasonLength ?? detectSeasonLength(y, checked.naturalSeasonLength);
   const context: ModelContext = { horizon, levels, seasonLength };
+  const modelSeasonLength = seasonLengthOf(model, seasonLength);
   const base = {
     horizon,
     levels,
-    seasonLength,
+    seasonLength: modelSeasonLength,
     seasonLengthSource:
-      checked.seasonLength === undefined ? ('detected' as const) : ('task' as const),
+      checked.seasonLength === undefined && modelSeasonLength === seasonLength
+        ? ('detected' as const)
+        : ('task' as const),
   };
 
   if (model.kind === 'AUTO') {
@@ -63,6 +66,31 @@ export function runForecast(task: ForecastTask): ForecastResult {
     step: backtest.step,
   });
   return { ...output, ...base, backtest: report };
+}
+
+/**
+ * Returns the season length `spec` fits with: 1 for kinds that ignore seasons, SARIMA's `s`, a
+ * spec's own `seasonLength`, or else the task's. A model may still drop a season the data cannot
+ * support, and then reports it in its warnings.
+ */
+function seasonLengthOf(spec: ModelSpec, taskSeasonLength: number): number {
+  switch (spec.kind) {
+    case 'ARIMA':
+    case 'NAIVE':
+    case 'DRIFT':
+    case 'MEAN':
+    case 'CROSTON':
+    case 'SBA':
+    case 'TSB':
+      return 1;
+    case 'SARIMA':
+      return spec.s;
+    case 'ENSEMBLE':
+    case 'AUTO':
+      return taskSeasonLength;
+    default:
+      return spec.seasonLength ?? taskSeasonLength;
+  }
 }
 
 function forecastSpec(

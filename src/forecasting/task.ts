@@ -216,9 +216,12 @@ export interface CandidateScore {
 export interface ForecastResult extends ForecastOutput {
   horizon: number;
   levels: number[];
-  /** Season length used (1 = none). */
+  /**
+   * Season length the model fitted with (1 = none): 1 for kinds that ignore seasons, SARIMA's
+   * `s`, the spec's own `seasonLength`, or else the task's or the detected one.
+   */
   seasonLength: number;
-  /** Whether `seasonLength` came from the task or from detection. */
+  /** Whether `seasonLength` came from the task (or its model spec) or from detection. */
   seasonLengthSource: 'task' | 'detected';
   /** Candidates AUTO tried, best first; absent for other models. */
   candidates?: CandidateScore[];

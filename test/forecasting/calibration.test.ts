@@ -64,4 +64,25 @@ describe('scaleIntervals', () => {
     expect(scaled.intervals[0]).toEqual({ level: 80, lower: [6], upper: [14] });
     expect(scaled.intervals[1]).toEqual({ level: 95, lower: [6], upper: [14] });
   });
+
+  it('keeps a non-negative lower bound non-negative', () => {
+    const output: ForecastOutput = {
+      mean: [4],
+      intervals: [{ level: 95, lower: [1], upper: [7] }],
+      model: { kind: 'TEST', params: {} },
+      fit: {},
+      warnings: [],
+    };
+
+    expect(scaleIntervals(output, [2]).intervals[0]).toEqual({
+      level: 95,
+      lower: [0],
+      upper: [10],
+    });
+    expect(scaleIntervals(output, [2], false).intervals[0]).toEqual({
+      level: 95,
+      lower: [-2],
+      upper: [10],
+    });
+  });
 });

@@ -52,8 +52,9 @@ export function forecastBaseline(
   if (degreesOfFreedom > 0) {
     sigma = Math.sqrt(residuals.reduce((sum, e) => sum + e * e, 0) / degreesOfFreedom);
   } else {
+    const observations = T === 1 ? '1 observation leaves' : `${T} observations leave`;
     warnings.push(
-      `${kind} intervals have zero width because ${T} observations leave no residual to estimate their spread.`,
+      `${kind} intervals have zero width because ${observations} no residual to estimate their spread.`,
     );
   }
   const se = scale.map((factor) => sigma * factor);

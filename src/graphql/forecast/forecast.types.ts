@@ -199,7 +199,11 @@ export class ForecastType {
   @Field(() => Int)
   horizon!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Observations per season used; 1 = none.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Observations per season the model fitted with; 1 = none. A model that drops a season the data cannot support says so in warnings.',
+  })
   seasonLength!: number | null;
 
   @Field({ description: 'The sales channel fitted, or "*" for every channel summed.' })
