@@ -107,7 +107,11 @@ describe('runForecast', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ seed: seedSeasonalSales });
+    // The many forecasts below would empty the default rate-limit bucket, which is tested elsewhere.
+    server = await startTestServer({
+      seed: seedSeasonalSales,
+      limits: { rateLimitCapacity: 100_000, rateLimitRestoreRate: 10_000 },
+    });
   });
 
   afterAll(() => server.stop());
@@ -255,6 +259,27 @@ describe('runForecast', () => {
     );
   });
 
+  it('keeps negative bounds when returns outnumber sales', async () => {
+    const returns = { productId: 2, period: '2024-12-04', channel: 'all' };
+    await server.dataSource
+      .getRepository(SalesObservation)
+      .insert({ ...returns, units: -3, revenueMinor: -30_000 });
+
+    const result = await server.gql(RUN, {
+      productId: '2',
+      granularity: 'DAY',
+      horizon: 3,
+      model: { kind: 'MEAN', calibrateIntervals: false },
+    });
+    await server.dataSource.getRepository(SalesObservation).delete(returns);
+
+    const forecast = result.data!.runForecast;
+    expect(forecast.points.some((point: Point) => point.lower95 < 0)).toBe(true);
+    expect(forecast.warnings).toContain(
+      '6 forecast values or interval bounds below zero were kept, because 1 training period had negative net units (more returned than sold).',
+    );
+  });
+
   it('leaves an incomplete last period out of training', async () => {
     await server.dataSource.getRepository(SalesObservation).insert({
       productId: 2,
@@ -295,11 +320,44 @@ describe('runForecast', () => {
       { productId: '1', horizon: 3, model: { kind: 'ARIMA' } },
       'model.order is required when model.kind is ARIMA.',
     ],
+    [
+      { productId: '1', horizon: 3, model: { kind: 'NAIVE', order: { p: 1, d: 0, q: 0 } } },
+      'model.order applies only to ARIMA, SARIMA; remove it for model.kind NAIVE.',
+    ],
+    [
+      { productId: '1', horizon: 3, model: { kind: 'CROSTON', beta: 0.2 } },
+      'model.beta applies only to TSB; remove it for model.kind CROSTON.',
+    ],
+    [
+      { productId: '1', horizon: 3, model: { kind: 'ENSEMBLE', boxCoxLambda: 0 } },
+      'model.boxCoxLambda applies to single models; ENSEMBLE fits its models on the series as it is, so remove it.',
+    ],
+    [
+      { productId: '1', horizon: 3, model: { kind: 'THETA', boxCoxLambda: 5 } },
+      'model.boxCoxLambda must be between -1 and 2; received 5. Set autoBoxCox: true instead to choose it from the data.',
+    ],
+    [
+      { productId: '1', horizon: 3, model: { kind: 'THETA', boxCoxLambda: 0.3, autoBoxCox: true } },
+      'model.boxCoxLambda and autoBoxCox: true both choose the Box-Cox lambda; give only one of them.',
+    ],
   ])('rejects %j', async (variables, message) => {
     const result = await server.gql(RUN, { granularity: 'MONTH', ...variables });
 
     expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(result.errors![0].message).toBe(message);
+  });
+
+  it('rejects from after to', async () => {
+    const result = await server.gql(
+      `mutation { runForecast(productId: "1", granularity: DAY, horizon: 3, model: { kind: NAIVE }, from: "2024-11-30", to: "2024-11-01") { id } }`,
+    );
+
+    const [error] = result.errors!;
+    expect(error.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions!.field).toBe('from');
+    expect(error.message).toBe(
+      'from (2024-11-30) is after to (2024-11-01); give the first training day as from and the last as to.',
+    );
   });
 
   it.each([
@@ -357,7 +415,9 @@ describe('runForecast', () => {
     const [error] = result.errors!;
     expect(error.extensions!.code).toBe('BAD_USER_INPUT');
     expect(error.extensions!.field).toBeUndefined();
-    expect(error.message).toBe('DRIFT needs at least 2 observations; the series has 1.');
+    expect(error.message).toBe(
+      'DRIFT needs at least 2 observations; the series has 1. Widen the training range (from, to), use a finer granularity, or pick a model that needs fewer observations.',
+    );
   });
 
   it('answers other queries while a forecast runs', async () => {

@@ -186,7 +186,7 @@ export class ForecastModelInput {
   @Field({
     defaultValue: true,
     description:
-      'Widen a single model’s intervals where a two-window backtest of the fitted model shows larger errors than they allow. ENSEMBLE and AUTO always calibrate.',
+      'Widen a single model’s intervals where a two-window backtest of the fitted model shows larger errors than they allow. CROSTON, SBA and TSB keep their empirical intervals; ENSEMBLE and AUTO always calibrate.',
   })
   calibrateIntervals!: boolean;
 

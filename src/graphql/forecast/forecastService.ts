@@ -76,7 +76,9 @@ export async function runAndStoreForecast(
     });
   const durationMs = Math.round(performance.now() - started);
   assertFinite(result);
-  const clampWarning = series.y.every((value) => value >= 0) ? clampAtZero(result) : undefined;
+  const clampWarning = series.y.every((value) => value >= 0)
+    ? clampAtZero(result)
+    : negativeBoundsWarning(result, series.y);
 
   return dataSource.transaction(async (manager) => {
     const forecast = await manager.getRepository(Forecast).save(
@@ -131,6 +133,13 @@ async function loadTrainingSeries(
 ): Promise<TrainingSeries> {
   const { product, granularity } = request;
   const warnings: string[] = [];
+  // ISO dates compare as strings; the resolver has checked their format.
+  if (request.from !== undefined && request.to !== undefined && request.from > request.to) {
+    throw badInput(
+      'from',
+      `from (${request.from}) is after to (${request.to}); give the first training day as from and the last as to.`,
+    );
+  }
   const totals =
     (
       await loadSalesTotals(dataSource, [product.id], {
@@ -215,6 +224,20 @@ function clampAtZero(result: ForecastResult): string | undefined {
   return raised > 0
     ? `${raised} forecast values or interval bounds below zero were raised to zero, because the training periods never sold fewer than zero units.`
     : undefined;
+}
+
+/**
+ * Returns a warning when forecasts or bounds below zero are kept because the training series has
+ * periods with negative net units (more units returned than sold), or undefined when none are.
+ */
+function negativeBoundsWarning(result: ForecastResult, y: number[]): string | undefined {
+  const values = [...result.mean, ...result.intervals.flatMap((bounds) => bounds.lower)];
+  const negative = values.filter((value) => value < 0).length;
+  if (negative === 0) return undefined;
+  const negativePeriods = y.filter((value) => value < 0).length;
+  const periods =
+    negativePeriods === 1 ? '1 training period' : `${negativePeriods} training periods`;
+  return `${negative} forecast values or interval bounds below zero were kept, because ${periods} had negative net units (more returned than sold).`;
 }
 
 function definedOnly(fit: Record<string, number | undefined>): Record<string, number> {

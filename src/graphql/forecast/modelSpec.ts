@@ -18,11 +18,30 @@ const OPTIONLESS_KINDS = new Set<ForecastModelKind>([
   ForecastModelKind.TSB,
 ]);
 
+/** Options of the model input and the kinds that use them. */
+const OPTION_KINDS: [keyof ForecastModelInput, ForecastModelKind[]][] = [
+  ['order', [ForecastModelKind.ARIMA, ForecastModelKind.SARIMA]],
+  ['seasonalOrder', [ForecastModelKind.SARIMA]],
+  ['ets', [ForecastModelKind.ETS]],
+  ['alpha', [ForecastModelKind.CROSTON, ForecastModelKind.SBA, ForecastModelKind.TSB]],
+  ['beta', [ForecastModelKind.TSB]],
+  ['members', [ForecastModelKind.ENSEMBLE]],
+  ['candidates', [ForecastModelKind.AUTO]],
+];
+
+/** Kinds that combine other models and take no transform or season length of their own. */
+const COMBINING_KINDS = new Set([ForecastModelKind.ENSEMBLE, ForecastModelKind.AUTO]);
+
+/** Range of a Box-Cox lambda the forecasting module accepts. */
+const LAMBDA_RANGE = [-1, 2] as const;
+
 /**
- * Converts the GraphQL model input to the forecasting module's `ModelSpec`.
- * Throws BAD_USER_INPUT when an option the kind requires is missing.
+ * Converts the GraphQL model input to the forecasting module's `ModelSpec`. Throws
+ * BAD_USER_INPUT when an option the kind requires is missing, when an option is given that the
+ * kind does not use, or when boxCoxLambda is out of range or given with autoBoxCox.
  */
 export function toModelSpec(input: ForecastModelInput): ModelSpec {
+  checkOptions(input);
   const lambda = input.autoBoxCox ? ('auto' as const) : (input.boxCoxLambda ?? undefined);
   const options = {
     lambda,
@@ -68,6 +87,48 @@ export function toModelSpec(input: ForecastModelInput): ModelSpec {
       };
     default:
       return { kind: input.kind, ...options } as SingleModelSpec;
+  }
+}
+
+function checkOptions(input: ForecastModelInput): void {
+  for (const [option, kinds] of OPTION_KINDS) {
+    if (input[option] != null && !kinds.includes(input.kind)) {
+      throw badInput(
+        `model.${option}`,
+        `model.${option} applies only to ${kinds.join(', ')}; remove it for model.kind ${input.kind}.`,
+      );
+    }
+  }
+  if (COMBINING_KINDS.has(input.kind)) {
+    for (const option of ['boxCoxLambda', 'seasonLength'] as const) {
+      if (input[option] != null) {
+        throw badInput(
+          `model.${option}`,
+          `model.${option} applies to single models; ${input.kind} fits its models on the series as it is, so remove it.`,
+        );
+      }
+    }
+    if (input.autoBoxCox) {
+      throw badInput(
+        'model.autoBoxCox',
+        `model.autoBoxCox applies to single models; ${input.kind} fits its models on the series as it is, so remove it.`,
+      );
+    }
+  }
+  if (input.boxCoxLambda != null) {
+    const [min, max] = LAMBDA_RANGE;
+    if (!(input.boxCoxLambda >= min && input.boxCoxLambda <= max)) {
+      throw badInput(
+        'model.boxCoxLambda',
+        `model.boxCoxLambda must be between ${min} and ${max}; received ${input.boxCoxLambda}. Set autoBoxCox: true instead to choose it from the data.`,
+      );
+    }
+    if (input.autoBoxCox) {
+      throw badInput(
+        'model.boxCoxLambda',
+        'model.boxCoxLambda and autoBoxCox: true both choose the Box-Cox lambda; give only one of them.',
+      );
+    }
   }
 }
 
@@ -121,7 +182,14 @@ const API_FIELDS: Record<string, string> = {
  */
 export function toApiError(error: unknown): unknown {
   if (!(error instanceof DomainError) || error.field === undefined) return error;
-  const field = error.field === 'y' ? undefined : (API_FIELDS[error.field] ?? error.field);
+  if (error.field === 'y') {
+    const tooShort = /\b\d+ observations?\b/.test(error.message);
+    const hint = tooShort
+      ? ' Widen the training range (from, to), use a finer granularity, or pick a model that needs fewer observations.'
+      : '';
+    return new DomainError(error.code, `${error.message}${hint}`);
+  }
+  const field = API_FIELDS[error.field] ?? error.field;
   if (field === error.field) return error;
   return new DomainError(error.code, error.message, field);
 }
