@@ -22,7 +22,7 @@
  * bound stays non-negative.
  */
 import { DomainError } from '../shared/errors';
-import { defaultBacktest, runBacktest } from './backtest';
+import { backtestOrigins, defaultBacktest } from './backtest';
 import { boxCox, inverseBoxCox } from './boxCox';
 import { type BacktestForecast, calibrateIntervals } from './calibration';
 import { type ModelContext, forecastSingleModel } from './forecastModel';
@@ -61,14 +61,16 @@ export function calibrateSingleModel(
     );
   }
   const refit = fittedSpec(spec, output);
+  const windowContext = { ...context, horizon: settings.horizon };
   const windows: BacktestForecast[] = [];
   try {
-    runBacktest(
-      y,
-      (train) => forecastSingleModel(refit, train, { ...context, horizon: settings.horizon }),
-      settings,
-      (actual, windowOutput) => windows.push({ actual, output: windowOutput }),
-    );
+    // Only the errors matter here, so the windows are forecast without computing their metrics.
+    for (const origin of backtestOrigins(y.length, settings)) {
+      windows.push({
+        actual: y.slice(origin, origin + settings.horizon),
+        output: forecastSingleModel(refit, y.slice(0, origin), windowContext),
+      });
+    }
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return withWarning(
