@@ -63,6 +63,20 @@ describe('benchmark methods', () => {
     expect(result.intervals[0].upper[2]).toBeCloseTo(3 + Z95 * Math.sqrt(2), 10);
   });
 
+  it('SEASONAL_NAIVE without a season warns', () => {
+    const result = runForecast({
+      y,
+      horizon: 2,
+      seasonLength: 1,
+      model: { kind: 'SEASONAL_NAIVE' },
+    });
+
+    expect(result.mean).toEqual([5, 5]);
+    expect(result.warnings[0]).toBe(
+      'SEASONAL_NAIVE ran with seasonLength 1 (no season given or detected), so it repeats the last value as NAIVE does; give seasonLength to repeat a season.',
+    );
+  });
+
   it('MEAN of one observation warns', () => {
     const result = runForecast({ y: [7], horizon: 2, model: { kind: 'MEAN' } });
 

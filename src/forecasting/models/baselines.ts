@@ -48,6 +48,11 @@ export function forecastBaseline(
   const { mean, residuals, parameterCount, scale } = pointForecasts(y, kind, options.horizon, m);
   const degreesOfFreedom = residuals.length - parameterCount;
   const warnings: string[] = [];
+  if (kind === 'SEASONAL_NAIVE' && m === 1) {
+    warnings.push(
+      'SEASONAL_NAIVE ran with seasonLength 1 (no season given or detected), so it repeats the last value as NAIVE does; give seasonLength to repeat a season.',
+    );
+  }
   let sigma = 0;
   if (degreesOfFreedom > 0) {
     sigma = Math.sqrt(residuals.reduce((sum, e) => sum + e * e, 0) / degreesOfFreedom);
