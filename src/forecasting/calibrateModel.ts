@@ -13,7 +13,9 @@
  * that model, not of the search, which keeps the cost at a few single fits. AUTO_ARIMA's orders
  * are refitted by CSS rather than exact maximum likelihood, so that calibration adds little to
  * its cost. NOTE: the window intervals of AUTO_ARIMA then come from CSS estimates while the
- * forecast's come from exact ML; the two differ little on series long enough for a backtest.
+ * forecast's come from exact ML. Because the windows keep the orders, the uncertainty of the
+ * order search stays out: calibrated AUTO_ARIMA 95% intervals cover 88.6% and 89.6% of the M3
+ * yearly and quarterly test values (`test/bench/FORECAST.md`), short of 95%.
  *
  * Unlike ENSEMBLE and AUTO, whose combined intervals may also shrink to 0.85 of their width, a
  * single model's interval is never narrowed: its width already comes from the fit, and two
