@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import { createLoaders } from '../db/loaders/createLoaders';
 import { ApiKeyStore } from '../graphql/apiKey/apiKeyStore';
 import type { AuthContext } from '../graphql/apiKey/principal';
+import { Role, roleIncludes } from '../graphql/apiKey/role';
 import { MAX_PAGE_SIZE } from '../graphql/common/connection';
 import type { Services } from '../graphql/context';
 import { ApiErrorCode, formatGraphQLError } from '../graphql/errors';
@@ -120,11 +121,33 @@ export async function startHttpServer(
   app.use(requestIdMiddleware());
   app.use(requests.middleware());
   app.use(healthRoutes({ dataSource: services.dataSource, logger, isStopping: () => stopping }));
-  // NOTE: /metrics takes no API key, like most Prometheus exporters. Where the API port is
-  // public, a proxy should keep this path to the scraper's network.
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  // Metrics show traffic and failures by role and operation, so reading them takes an admin key
+  // when keys are required. Prometheus sends one with `authorization: { credentials: <key> }`.
+  app.get(
+    '/metrics',
+    authenticate({ mode: authMode, store: apiKeys, logger, onError: countError }),
+    (req, res, next) => {
+      const { role } = principalOf(res);
+      if (roleIncludes(role, Role.ADMIN)) {
+        next();
+        return;
+      }
+      logger.info({ requestId: requestIdOf(res), role }, 'metrics scrape forbidden');
+      sendGraphQLError(
+        req,
+        res,
+        {
+          status: 403,
+          code: ErrorCode.Forbidden,
+          message: `Reading /metrics needs an ADMIN API key; this key has role ${role}.`,
+        },
+        countError,
+      );
+    },
+    async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    },
+  );
   const graphiqlFolder = options.graphiqlFolder ?? defaultGraphiqlFolder();
   if (!hasGraphiqlBundle(graphiqlFolder)) {
     logger.warn(

@@ -84,7 +84,10 @@ describe('/metrics', () => {
   afterAll(() => harness.stop());
 
   async function scrape(): Promise<string> {
-    const response = await fetch(`${harness.origin}/metrics`);
+    const admin = await harness.createKey(Role.ADMIN, 'scraper');
+    const response = await fetch(`${harness.origin}/metrics`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     return response.text();
@@ -139,5 +142,22 @@ describe('/metrics', () => {
       /marketcast_graphql_operation_cost_bucket\{le="500",operation_type="query"\} 2/,
     );
     expect(text).toMatch(/marketcast_process_cpu_seconds_total/);
+  });
+
+  it('needs an admin key when keys are required', async () => {
+    const reader = await harness.createKey(Role.READER, 'curious reader');
+
+    const anonymous = await fetch(`${harness.origin}/metrics`);
+    const asReader = await fetch(`${harness.origin}/metrics`, {
+      headers: { authorization: `Bearer ${reader}` },
+    });
+
+    expect(anonymous.status).toBe(401);
+    expect(asReader.status).toBe(403);
+    const body = (await asReader.json()) as { errors: { message: string; extensions: object }[] };
+    expect(body.errors[0].message).toBe(
+      'Reading /metrics needs an ADMIN API key; this key has role READER.',
+    );
+    expect(body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
