@@ -8,8 +8,11 @@
  */
 import { badInput } from '../shared/errors';
 
-/** Range Guerrero's search covers, the default of R's `BoxCox.lambda`. */
-const LAMBDA_RANGE = [-1, 2] as const;
+/**
+ * Range of a Box-Cox lambda a task may give, which is also the range Guerrero's search covers
+ * (the default of R's `BoxCox.lambda`).
+ */
+export const LAMBDA_RANGE = [-1, 2] as const;
 
 /** Transforms `y` with parameter `lambda`; the caller has checked the values are in range. */
 export function boxCox(y: number[], lambda: number): number[] {

@@ -35,4 +35,5 @@ export type {
 } from './task';
 export type { FitStatistics, ForecastOutput, IntervalBounds, ModelDescription } from './types';
 export { INTERMITTENT_ADI } from './selectModel';
+export { LAMBDA_RANGE } from './boxCox';
 export { MAX_BACKTEST_WINDOWS, MAX_LEVELS, MAX_MEMBERS, MAX_OBSERVATIONS } from './validateTask';

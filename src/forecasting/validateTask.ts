@@ -4,6 +4,7 @@
  * depend on the model and the series together (minimum lengths) happen in the models.
  */
 import { badInput } from '../shared/errors';
+import { LAMBDA_RANGE } from './boxCox';
 import { DEFAULT_LEVELS, MAX_HORIZON, MAX_SEASON_LENGTH } from './task';
 import type {
   BacktestOptions,
@@ -24,7 +25,6 @@ export const MAX_BACKTEST_WINDOWS = 50;
 export const MAX_MEMBERS = 20;
 
 const ORDER_LIMITS = { p: 10, d: 2, q: 10, P: 4, D: 2, Q: 4 } as const;
-const LAMBDA_RANGE = [-1, 2] as const;
 
 const SINGLE_KINDS: readonly SingleModelSpec['kind'][] = [
   'ARIMA',

@@ -14,7 +14,7 @@
  * with v_t the one-step prediction error and F_t its variance in units of σ², as R reports it.
  */
 
-import { hasRootsOutsideUnitCircle } from './arimaPolynomials';
+import { armaPolynomials, hasRootsOutsideUnitCircle } from './arimaPolynomials';
 
 /** Coefficients in R's sign convention, as `CssFit.coefficients` holds them. */
 export type ArmaCoefficients = Record<string, number>;
@@ -114,23 +114,8 @@ export function expandArma(
   lags: ArmaLags,
   coefficients: ArmaCoefficients,
 ): { a: number[]; b: number[] } {
-  const { p, q, P, Q, s } = lags;
-  const coefficient = (name: string): number => coefficients[name] ?? 0;
-  const a = new Array<number>(p + s * P).fill(0);
-  for (let i = 1; i <= p; i++) a[i - 1] += coefficient(`ar${i}`);
-  for (let j = 1; j <= P; j++) {
-    const seasonal = coefficient(`sar${j}`);
-    a[j * s - 1] += seasonal;
-    for (let i = 1; i <= p; i++) a[j * s + i - 1] -= coefficient(`ar${i}`) * seasonal;
-  }
-  const b = new Array<number>(q + s * Q).fill(0);
-  for (let i = 1; i <= q; i++) b[i - 1] += coefficient(`ma${i}`);
-  for (let j = 1; j <= Q; j++) {
-    const seasonal = coefficient(`sma${j}`);
-    b[j * s - 1] += seasonal;
-    for (let i = 1; i <= q; i++) b[j * s + i - 1] += coefficient(`ma${i}`) * seasonal;
-  }
-  return { a, b };
+  const { ar, ma } = armaPolynomials(coefficients, lags);
+  return { a: ar.slice(1).map((value) => -value), b: ma.slice(1) };
 }
 
 /** Returns v·vᵀ as a row-major r × r matrix. */

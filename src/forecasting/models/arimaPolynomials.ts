@@ -26,6 +26,40 @@ export function hasRootsOutsideUnitCircle(phi: number[]): boolean {
   return true;
 }
 
+/**
+ * Returns the AR polynomial φ(B)Φ(B^s) and the MA polynomial θ(B)Θ(B^s) of `coefficients`
+ * (named `ar1`, `sar1`, `ma1`, `sma1`, ... in R's sign convention) as coefficient arrays of
+ * B^0, B^1, ...; the AR array carries the minus signs of 1 - Σ φ_i B^i.
+ */
+export function armaPolynomials(
+  coefficients: Record<string, number>,
+  order: Pick<SarimaOrder, 'p' | 'q' | 'P' | 'Q' | 's'>,
+): { ar: number[]; ma: number[] } {
+  const lagPolynomial = (
+    prefix: string,
+    count: number,
+    spacing: number,
+    sign: number,
+  ): number[] => {
+    const polynomial = new Array<number>(count * spacing + 1).fill(0);
+    polynomial[0] = 1;
+    for (let i = 1; i <= count; i++) {
+      polynomial[i * spacing] = sign * (coefficients[`${prefix}${i}`] ?? 0);
+    }
+    return polynomial;
+  };
+  return {
+    ar: multiplyPolynomials(
+      lagPolynomial('ar', order.p, 1, -1),
+      lagPolynomial('sar', order.P, order.s, -1),
+    ),
+    ma: multiplyPolynomials(
+      lagPolynomial('ma', order.q, 1, 1),
+      lagPolynomial('sma', order.Q, order.s, 1),
+    ),
+  };
+}
+
 /** Returns D, or 0 when the order has no seasonal part (ctsa then ignores s). */
 export function seasonalDifferences(order: SarimaOrder): number {
   return order.P + order.D + order.Q > 0 ? order.D : 0;
@@ -42,30 +76,9 @@ export function psiWeights(
   delta: number[],
   horizon: number,
 ): number[] {
-  const lagPolynomial = (
-    prefix: string,
-    count: number,
-    spacing: number,
-    sign: number,
-  ): number[] => {
-    const polynomial = new Array<number>(count * spacing + 1).fill(0);
-    polynomial[0] = 1;
-    for (let i = 1; i <= count; i++) {
-      polynomial[i * spacing] = sign * (coefficients[`${prefix}${i}`] ?? 0);
-    }
-    return polynomial;
-  };
-  const ar = multiplyPolynomials(
-    multiplyPolynomials(
-      lagPolynomial('ar', order.p, 1, -1),
-      lagPolynomial('sar', order.P, order.s, -1),
-    ),
-    [1, ...delta.map((coefficient) => -coefficient)],
-  );
-  const ma = multiplyPolynomials(
-    lagPolynomial('ma', order.q, 1, 1),
-    lagPolynomial('sma', order.Q, order.s, 1),
-  );
+  const arma = armaPolynomials(coefficients, order);
+  const ar = multiplyPolynomials(arma.ar, [1, ...delta.map((coefficient) => -coefficient)]);
+  const { ma } = arma;
 
   const psi = [1];
   for (let j = 1; j < horizon; j++) {

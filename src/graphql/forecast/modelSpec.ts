@@ -1,3 +1,4 @@
+import { LAMBDA_RANGE } from '../../forecasting';
 import type { ModelSpec, SingleModelSpec } from '../../forecasting';
 import { DomainError, badInput } from '../../shared/errors';
 import { ForecastModelKind } from './forecast.input';
@@ -31,9 +32,6 @@ const OPTION_KINDS: [keyof ForecastModelInput, ForecastModelKind[]][] = [
 
 /** Kinds that combine other models and take no transform or season length of their own. */
 const COMBINING_KINDS = new Set([ForecastModelKind.ENSEMBLE, ForecastModelKind.AUTO]);
-
-/** Range of a Box-Cox lambda the forecasting module accepts. */
-const LAMBDA_RANGE = [-1, 2] as const;
 
 /**
  * Converts the GraphQL model input to the forecasting module's `ModelSpec`. Throws
