@@ -3,10 +3,10 @@
  * sets `calibrate: false`.
  *
  * A model's own intervals assume that the model is right and its estimates exact. On the M3
- * series, R's `ets` 95% intervals cover 84-93% of the test values. Here the model as fitted on the whole
- * series is refitted at the origins of the default backtest (`defaultBacktest`: two windows of
- * the task's horizon where the series allows), and each level's interval is widened by the
- * factor of `calibration.ts` when the backtest errors are larger than the intervals imply.
+ * series, R's `ets` 95% intervals cover 84-93% of the test values. Here the model as fitted on
+ * the whole series is refitted at the origins of the default backtest (`defaultBacktest`: two
+ * windows of the task's horizon where the series allows). Each level's interval is then widened
+ * by the factor of `calibration.ts` when the backtest errors are larger than it implies.
  *
  * "As fitted" means the choices the full fit made are kept: AUTO_ETS's components, AUTO_ARIMA's
  * orders and drift, and the Box-Cox lambda `'auto'` chose. The windows then measure the errors of

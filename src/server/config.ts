@@ -13,7 +13,7 @@ export interface Config {
   /** Load the shipped Online Retail sample into an empty database at start. */
   seedSample: boolean;
   forecastThreads: number;
-  /** Longest one forecast may run before its worker is stopped, in milliseconds. */
+  /** Maximum running time of one forecast before its worker is stopped, in milliseconds. */
   forecastTimeoutMs: number;
   copy: {
     provider: 'builtin' | 'huggingface';

@@ -66,7 +66,7 @@ describe('ForecastPool time limit', () => {
   });
 
   // SARIMA(5,1,5)(2,1,2)7 on two years of days, fitted three times (once more for each
-  // calibration window), holds a worker for about 3 s on a 2-core machine.
+  // calibration window), keeps a worker busy for about 3 s on a 2-core machine.
   const jitter = noise(730, 3);
   const slow: ForecastTask = {
     y: jitter.map((e, t) => 50 + 10 * Math.sin((2 * Math.PI * t) / 7) + 5 * e + 0.02 * t),
@@ -95,7 +95,7 @@ describe('ForecastPool time limit', () => {
     expect(result.mean).toEqual([8, 8]);
   });
 
-  it('does not count the time a task waits for a worker', async () => {
+  it('excludes time spent queued', async () => {
     const started = Date.now();
     const first = pool.run(slow);
     const second = pool.run(

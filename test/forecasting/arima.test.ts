@@ -20,7 +20,7 @@ describe('ARIMA through runForecast', () => {
     expectValidForecast(result, 12);
   });
 
-  it('fits by conditional sum of squares close to exact maximum likelihood', () => {
+  it('fits by CSS close to ML', () => {
     const model = { kind: 'SARIMA', p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1, s: 12, lambda: 0 } as const;
     const exact = runForecast({ y: airPassengers, horizon: 12, model });
 

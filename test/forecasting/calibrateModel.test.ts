@@ -41,7 +41,7 @@ describe('interval calibration of a single model', () => {
     expect(result.intervals).toEqual(own.intervals);
   });
 
-  it('leaves the model’s intervals alone when calibrate is false', () => {
+  it('skips calibration when asked', () => {
     const y = noise(40, 5).map((value, t) => 100 + 10 * t + value);
 
     const result = runForecast({ y, horizon: 4, model: { kind: 'DRIFT', calibrate: false } });
@@ -109,7 +109,7 @@ describe('fittedSpec', () => {
     });
   });
 
-  it('keeps the orders and drift AUTO_ARIMA chose, refitted by CSS', () => {
+  it('keeps the AUTO_ARIMA orders and drift', () => {
     const output = {
       mean: [1],
       intervals: [],

@@ -404,7 +404,7 @@ describe('runForecast', () => {
     );
   });
 
-  it('names no field for a series too short for the model', async () => {
+  it('names no field for a short series', async () => {
     const result = await server.gql(RUN, {
       productId: '2',
       granularity: 'MONTH',

@@ -16,7 +16,7 @@
 
 import { armaPolynomials, hasRootsOutsideUnitCircle } from './arimaPolynomials';
 
-/** Coefficients in R's sign convention, as `CssFit.coefficients` holds them. */
+/** Coefficients in R's sign convention, as in `CssFit.coefficients`. */
 export type ArmaCoefficients = Record<string, number>;
 
 /** ARMA orders of the coefficients; s is ignored when P = Q = 0. */
@@ -30,7 +30,7 @@ export interface ArmaLags {
 
 /**
  * Reports whether every root of the expanded AR and MA polynomials lies outside the circle of
- * radius `radius`: the roots of 1 - Σ c_i z^i lie outside radius ρ exactly when those of
+ * radius `radius`. The roots of 1 - Σ c_i z^i lie outside radius ρ exactly when those of
  * 1 - Σ c_i ρ^i z^i lie outside the unit circle.
  */
 export function rootsOutsideRadius(
@@ -51,9 +51,8 @@ const DOUBLING_TOLERANCE = 1e-12;
 
 /**
  * Returns the exact log-likelihood and σ̂² of `w` (already differenced) under the ARMA model
- * with `coefficients` and mean `mean`, or undefined when the AR part is so close to a unit
- * root that the stationary covariance does not converge, or a prediction variance is not
- * positive.
+ * with `coefficients` and mean `mean`. Returns undefined when the stationary covariance does
+ * not converge (an AR root at or near the unit circle) or a prediction variance is not positive.
  */
 export function exactLogLikelihood(
   w: readonly number[],
@@ -147,7 +146,7 @@ function transform(phi: Float64Array, m: Float64Array, out: Float64Array): void 
 
 /**
  * Sums P0 = Σ_k T^k·Q·(T^k)ᵀ by doubling: P ← P + A·P·Aᵀ and A ← A², so that after k steps P
- * holds the first 2^k terms. Returns undefined when it has not settled after MAX_DOUBLINGS.
+ * is the sum of the first 2^k terms. Returns undefined when it has not settled after MAX_DOUBLINGS.
  */
 function stationaryCovariance(phi: Float64Array, noise: Float64Array): Float64Array | undefined {
   const r = phi.length;

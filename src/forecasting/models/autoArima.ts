@@ -48,8 +48,8 @@ const EXACT_RERANKED = 3;
 /**
  * Orders, best first after that ranking, fitted by exact ML and compared by their exact AICc.
  * On the M3 yearly, quarterly and other sets, 3 reranked and 2 compared gave an sMAPE of 17.21,
- * 9.98 and 4.46, at 1.1 to 1.3 times the speed of fitting the 3 best CSS orders by exact ML
- * (17.14, 9.99, 4.48). With 1 compared it was 2.1 to 3 times as fast, with 17.42, 10.03 and 4.52
+ * 9.98 and 4.46. That is 1.1 to 1.3 times the speed of fitting the 3 best CSS orders by exact
+ * ML (17.14, 9.99, 4.48). With 1 compared it was 2.1 to 3 times as fast, with 17.42, 10.03 and 4.52
  * (`test/bench/FORECAST.md`).
  */
 const EXACT_COMPARED = 2;

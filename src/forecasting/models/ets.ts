@@ -216,9 +216,9 @@ function describeForecast(
   // and the model-averaged spread covers the choice of model. The fit's own in-sample h-step
   // mean squared errors set a floor.
   // NOTE: with these allowances alone, 95% intervals cover 89.6% of the M3 yearly and 91.5% of
-  // the quarterly test points (other: 96.2%); the misses sit in short series with trend models
-  // and at long horizons. runForecast's backtest calibration (`calibrateModel.ts`) widens them
-  // further by default.
+  // the quarterly test points (other: 96.2%). The misses sit in short series with trend models
+  // and at long horizons, so runForecast's backtest calibration (`calibrateModel.ts`) widens
+  // the intervals further by default.
   const dof = n - fit.freeParameters;
   const quantile = (level: number) => tQuantile(level, dof);
   const ownVariance = fit.spec.season === 'M' ? undefined : analyticVariance(fit, mean, sigma2);
